@@ -1,0 +1,80 @@
+# Remedy Hub: `make run` to try it, `make test` to check it. Needs only Python 3.11+.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+MANAGE := $(PY) manage.py
+LOCALE := src/remedyhub/locale
+export DJANGO_SETTINGS_MODULE := remedyhub.conf.settings
+
+.PHONY: run serve install install-test messages makemessages migrate demo test lint typecheck \
+	migrations-check schema-check pytest browser clean
+
+run: install messages migrate demo serve ## set up everything and serve on http://127.0.0.1:8000
+
+serve:
+	DJANGO_ENV=development $(MANAGE) runserver 127.0.0.1:8000
+
+$(PY):
+	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed") if sys.version_info < (3, 11) else None'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
+
+# Compiled catalogues are build output; Babel compiles them without GNU gettext.
+messages: install
+	$(BIN)/pybabel compile --domain django --directory $(LOCALE) --statistics
+
+# For developers with GNU gettext: extract new source strings into the catalogues.
+makemessages: install
+	DJANGO_ENV=development $(MANAGE) makemessages --all --no-obsolete --ignore '.venv/*'
+
+migrate: install
+	DJANGO_ENV=development $(MANAGE) migrate --no-input
+
+demo: install
+	DJANGO_ENV=development $(MANAGE) demo_data
+
+test: install-test messages browser lint typecheck migrations-check schema-check pytest ## all checks
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: install-test
+	DJANGO_ENV=test $(BIN)/mypy src/remedyhub
+
+migrations-check: install-test
+	DJANGO_ENV=test $(MANAGE) makemigrations --check --dry-run
+
+schema-check: install-test
+	DJANGO_ENV=test $(MANAGE) spectacular --validate --fail-on-warn --file /dev/null
+
+pytest: install-test messages
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+# The page tests drive Debian's Chromium (Playwright cannot download its own browser here).
+browser:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			echo "Installing Debian's chromium for the page tests"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		else \
+			echo "No chromium and no root to install it: the browser tests will be skipped."; \
+		fi; \
+	fi
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
+	find $(LOCALE) -name '*.mo' -delete

@@ -1,0 +1,1 @@
+"""Remedy Hub: complaints and remedy for people harmed in global supply chains."""

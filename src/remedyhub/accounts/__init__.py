@@ -1,0 +1,1 @@
+"""People who log in, and the organisations they act for."""

@@ -1,0 +1,9 @@
+"""App configuration of accounts."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    name = "remedyhub.accounts"
+    verbose_name = _("Accounts")

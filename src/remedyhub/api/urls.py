@@ -1,0 +1,16 @@
+"""API v1 routes, its OpenAPI schema and the rendered documentation."""
+
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+
+from remedyhub.api.views import MechanismDetailView, MechanismListView
+
+app_name = "api"
+
+urlpatterns = [
+    path("mechanisms/", MechanismListView.as_view(), name="mechanism-list"),
+    path("mechanisms/<slug:slug>/", MechanismDetailView.as_view(), name="mechanism-detail"),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    # The split view serves its script as a file, not inline, so a strict CSP can hold.
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+]

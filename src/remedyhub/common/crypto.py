@@ -1,0 +1,140 @@
+"""Authenticated encryption of personal data and free text, with keys kept outside the database.
+
+A stored value reads ``v1:<key id>:<base64 of nonce + ciphertext>``. The key id lets keys rotate:
+new values use the first (active) key, old values still decrypt with the key named in them.
+AES-256-GCM binds each value to its context (model and field) as associated data, so a ciphertext
+copied into another column does not decrypt.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import os
+import re
+import secrets
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+FORMAT_VERSION = "v1"
+NONCE_BYTES = 12
+KEY_BYTES = 32
+KEY_ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,32}$")
+
+
+class DecryptionError(Exception):
+    """A stored value could not be decrypted: unknown key, wrong context or tampering."""
+
+
+@dataclass(frozen=True)
+class Keyring:
+    active_id: str
+    keys: dict[str, bytes]
+
+    def encrypt(self, plaintext: bytes, *, context: str) -> str:
+        nonce = os.urandom(NONCE_BYTES)
+        sealed = AESGCM(self.keys[self.active_id]).encrypt(nonce, plaintext, context.encode())
+        payload = base64.b64encode(nonce + sealed).decode("ascii")
+        return f"{FORMAT_VERSION}:{self.active_id}:{payload}"
+
+    def decrypt(self, token: str, *, context: str) -> bytes:
+        try:
+            version, key_id, payload = token.split(":", 2)
+        except ValueError:
+            raise DecryptionError("not an encrypted value") from None
+        if version != FORMAT_VERSION:
+            raise DecryptionError(f"unknown format {version!r}")
+        if key_id not in self.keys:
+            raise DecryptionError(f"unknown key id {key_id!r}")
+        try:
+            raw = base64.b64decode(payload, validate=True)
+        except binascii.Error:
+            raise DecryptionError("damaged value") from None
+        nonce, sealed = raw[:NONCE_BYTES], raw[NONCE_BYTES:]
+        try:
+            return AESGCM(self.keys[key_id]).decrypt(nonce, sealed, context.encode())
+        except InvalidTag:
+            raise DecryptionError("value was altered or belongs to another field") from None
+
+    @staticmethod
+    def key_id_of(token: str) -> str | None:
+        parts = token.split(":", 2)
+        return parts[1] if len(parts) == 3 and parts[0] == FORMAT_VERSION else None
+
+
+def new_key_line(key_id: str | None = None) -> str:
+    """A fresh key as one ``keyid base64key`` line for a key file."""
+    key_id = key_id or f"k{secrets.token_hex(4)}"
+    return f"{key_id} {base64.b64encode(AESGCM.generate_key(bit_length=256)).decode()}"
+
+
+def parse_keys(pairs: list[tuple[str, str]], *, source: str) -> Keyring:
+    keys: dict[str, bytes] = {}
+    for key_id, encoded in pairs:
+        if not KEY_ID_PATTERN.match(key_id):
+            raise ImproperlyConfigured(
+                f"{source}: key id {key_id!r} must be 1-32 of A-Z a-z 0-9 _ -"
+            )
+        try:
+            key = base64.b64decode(encoded, validate=True)
+        except binascii.Error:
+            raise ImproperlyConfigured(f"{source}: key {key_id!r} is not valid base64") from None
+        if len(key) != KEY_BYTES:
+            raise ImproperlyConfigured(f"{source}: key {key_id!r} must be {KEY_BYTES} bytes")
+        if key_id in keys:
+            raise ImproperlyConfigured(f"{source}: key id {key_id!r} appears twice")
+        keys[key_id] = key
+    if not keys:
+        raise ImproperlyConfigured(f"{source}: no key found")
+    return Keyring(active_id=pairs[0][0], keys=keys)
+
+
+def _read_key_file(path: Path) -> Keyring:
+    pairs = []
+    for line in path.read_text().splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            key_id, _, encoded = line.partition(" ")
+            pairs.append((key_id, encoded.strip()))
+    return parse_keys(pairs, source=str(path))
+
+
+@lru_cache(maxsize=1)
+def keyring() -> Keyring:
+    """The configured keys: from the environment, else the key file.
+
+    Outside production a missing key file is created (mode 0600) so that a developer needs no
+    setup; in production settings have already refused to start without a key source.
+    """
+    if settings.ENCRYPTION_KEYS:
+        pairs = [tuple(item.strip().split(":", 1)) for item in settings.ENCRYPTION_KEYS.split(",")]
+        if any(len(pair) != 2 for pair in pairs):
+            raise ImproperlyConfigured("REMEDYHUB_ENCRYPTION_KEYS must read 'keyid:base64key,...'")
+        return parse_keys(pairs, source="REMEDYHUB_ENCRYPTION_KEYS")  # type: ignore[arg-type]
+    path = Path(settings.ENCRYPTION_KEY_FILE)
+    if not path.exists():
+        if settings.IS_PRODUCTION:
+            raise ImproperlyConfigured(f"Encryption key file {path} does not exist.")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            pass  # another process created it first; read theirs
+        else:
+            with os.fdopen(descriptor, "w") as handle:
+                handle.write(new_key_line("dev1") + "\n")
+    return _read_key_file(path)
+
+
+def encrypt_text(value: str, *, context: str) -> str:
+    return keyring().encrypt(value.encode("utf-8"), context=context)
+
+
+def decrypt_text(token: str, *, context: str) -> str:
+    return keyring().decrypt(token, context=context).decode("utf-8")

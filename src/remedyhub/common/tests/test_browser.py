@@ -1,0 +1,104 @@
+"""The public pages in a real Chromium: accessibility (axe-core), weight, and keyboard use.
+
+Pages are used with JavaScript off, as on many cheap phones and for anyone who disables it.
+axe-core itself is JavaScript and hangs in a page where scripts are off, so the scan runs with
+scripts on, on pages that are shown to carry no script of their own.
+"""
+
+import os
+import shutil
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PAGES = ["/en/", "/nl/", "/fr/", "/en/how-it-works/", "/en/account/login/"]
+HOME_PAGE_BUDGET_BYTES = 60 * 1024
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(CHROMIUM is None, reason="needs Chromium: apt-get install chromium"),
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    # Playwright's sync API runs an event loop in this thread; Django's ORM calls in the
+    # live server thread are unaffected, but Django's check must be told.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def scripted_page(browser):
+    context = browser.new_context(java_script_enabled=True)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_pages_have_no_serious_accessibility_violations(live_server, scripted_page, path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = scripted_page
+    page.goto(live_server.url + path)
+    assert page.locator("script").count() == 0, "public pages must not depend on JavaScript"
+    result = Axe().run(page)
+    serious = [
+        (violation["id"], violation["impact"], len(violation["nodes"]))
+        for violation in result.response["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
+
+
+def test_the_home_page_weighs_under_60_kb_with_everything_it_loads(live_server, page):
+    sizes = {}
+
+    def record(response):
+        sizes[response.url] = len(response.body())
+
+    page.on("response", record)
+    page.goto(live_server.url + "/en/", wait_until="networkidle")
+    assert any(url.endswith("site.css") for url in sizes), "the stylesheet should load"
+    assert all(url.startswith(live_server.url) for url in sizes), "nothing from other sites"
+    assert sum(sizes.values()) < HOME_PAGE_BUDGET_BYTES, sizes
+
+
+def test_the_first_tab_reaches_a_visible_skip_link_to_the_content(live_server, page):
+    page.goto(live_server.url + "/en/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate(
+        "() => [document.activeElement.textContent.trim(),"
+        " document.activeElement.getBoundingClientRect().top]"
+    )
+    assert focused[0] == "Skip to main content"
+    assert focused[1] >= 0, "the skip link must move into view when focused"
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#main")
+
+
+def test_switching_language_works_without_javascript(live_server, page):
+    page.goto(live_server.url + "/en/how-it-works/")
+    page.click("a[hreflang=fr]")
+    assert page.url == live_server.url + "/fr/comment-ca-marche/"
+    assert page.get_attribute("html", "lang") == "fr"

@@ -1,0 +1,28 @@
+"""Site-wide pages: the public home page, how it works, and the health check."""
+
+from __future__ import annotations
+
+from django.db import DatabaseError, connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.generic import TemplateView
+
+
+class HomeView(TemplateView):
+    template_name = "common/home.html"
+
+
+class HowItWorksView(TemplateView):
+    template_name = "common/how_it_works.html"
+
+
+@never_cache
+def healthz(request: HttpRequest) -> HttpResponse:
+    """200 when the database answers a query, 503 otherwise; for load balancers and monitors."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})

@@ -1,0 +1,312 @@
+"""Load the demo data set: idempotent, deterministic, and every name invented.
+
+Running it twice leaves the same rows: each object is found by a natural key (a slug, a
+user name, a fixed facility id) and updated in place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from remedyhub.accounts.models import Affiliation, User
+from remedyhub.registry.identifiers import ALPHABET, PREFIX, check_symbol
+from remedyhub.registry.models import (
+    Company,
+    Facility,
+    Membership,
+    SectorAgreement,
+    SupplierList,
+    SupplyLink,
+)
+from remedyhub.registry.taxonomy import Sector
+from remedyhub.routing.models import Mechanism
+
+SEED = 2026
+LIST_DATE = dt.date(2026, 6, 30)
+
+# Demo-only passwords. They are printed by `make run` and must never reach production:
+# demo_data refuses to run there.
+DEMO_PASSWORDS = {
+    "admin": "demo-admin-2026",
+    "handler": "demo-handler-2026",
+    "committee": "demo-committee-2026",
+    "company": "demo-company-2026",
+    "company2": "demo-company2-2026",
+}
+
+COMPANIES = [
+    # slug, name, home country, sector, agreement slug
+    ("noordkust-fashion", "Noordkust Fashion B.V.", "NL", Sector.GARMENTS_TEXTILE, "textile"),
+    ("lindqvist-apparel", "Lindqvist Apparel AB", "SE", Sector.GARMENTS_TEXTILE, "textile"),
+    ("maison-durand", "Maison Durand Textiles SA", "FR", Sector.GARMENTS_TEXTILE, "textile"),
+    ("rheinstein-naturstein", "Rheinstein Naturstein GmbH", "DE", Sector.NATURAL_STONE, "stone"),
+    ("van-der-berg-tuinsteen", "Van der Berg Tuinsteen B.V.", "NL", Sector.NATURAL_STONE, "stone"),
+    ("atelier-scheldeweg", "Atelier Scheldeweg NV", "BE", Sector.GARMENTS_TEXTILE, None),
+]
+
+# Real cities; every facility name below is invented.
+CITIES = {
+    Sector.GARMENTS_TEXTILE: {
+        "BD": ["Gazipur", "Savar", "Narayanganj", "Chattogram"],
+        "IN": ["Tiruppur", "Bengaluru", "Ludhiana"],
+        "VN": ["Binh Duong", "Dong Nai", "Hai Phong"],
+        "TR": ["Denizli", "Bursa", "Istanbul"],
+        "PK": ["Faisalabad", "Lahore", "Karachi"],
+        "KH": ["Phnom Penh", "Kampong Speu"],
+    },
+    Sector.NATURAL_STONE: {
+        "IN": ["Jodhpur", "Khammam", "Budaun"],
+        "CN": ["Xiamen", "Shuitou", "Laizhou"],
+        "VN": ["Thanh Hoa", "Binh Dinh"],
+        "TR": ["Afyon", "Denizli"],
+    },
+}
+NAME_PARTS = {
+    Sector.GARMENTS_TEXTILE: (
+        [
+            "Golden Thread",
+            "Riverbank",
+            "Sunrise",
+            "Blue Loom",
+            "Green Field",
+            "Evergreen",
+            "Silver Needle",
+            "Lotus",
+            "Harbour",
+            "Morning Star",
+            "Crescent",
+            "Northwind",
+        ],
+        ["Garments", "Apparel", "Knitwear", "Textiles", "Fashions", "Denim"],
+        {
+            "BD": "Ltd",
+            "IN": "Pvt Ltd",
+            "VN": "Co., Ltd",
+            "TR": "A.S.",
+            "PK": "(Pvt) Ltd",
+            "KH": "Co., Ltd",
+        },
+    ),
+    Sector.NATURAL_STONE: (
+        [
+            "Granite Ridge",
+            "Red Quarry",
+            "Stonegate",
+            "Marble Crest",
+            "Hillside",
+            "Rockline",
+            "Jade Mountain",
+            "Sandstone Valley",
+        ],
+        ["Stone", "Granite", "Quarries", "Marble Works", "Pavers"],
+        {"IN": "Pvt Ltd", "CN": "Co., Ltd", "VN": "JSC", "TR": "Ltd. Sti."},
+    ),
+}
+FACILITIES_PER_SECTOR = {Sector.GARMENTS_TEXTILE: 40, Sector.NATURAL_STONE: 20}
+
+
+@dataclass
+class DemoSummary:
+    counts: dict[str, int] = field(default_factory=dict)
+    passwords: dict[str, str] = field(default_factory=dict)
+
+
+def _facility_id(rng: random.Random) -> str:
+    body = "".join(rng.choice(ALPHABET) for _ in range(8))
+    return f"{PREFIX}-{body}-{check_symbol(body)}"
+
+
+def _facility_rows(sector: Sector, rng: random.Random) -> list[dict[str, object]]:
+    firsts, seconds, legal_forms = NAME_PARTS[sector]
+    countries = sorted(CITIES[sector])
+    rows: list[dict[str, object]] = []
+    seen: set[str] = set()
+    while len(rows) < FACILITIES_PER_SECTOR[sector]:
+        country = countries[len(rows) % len(countries)]
+        name = f"{rng.choice(firsts)} {rng.choice(seconds)} {legal_forms[country]}"
+        if (name, country) in {(row["name"], row["country"]) for row in rows}:
+            continue
+        public_id = _facility_id(rng)
+        if public_id in seen:
+            continue
+        seen.add(public_id)
+        city = rng.choice(CITIES[sector][country])
+        rows.append(
+            {
+                "public_id": public_id,
+                "name": name,
+                "country": country,
+                "city": city,
+                "address": f"Plot {rng.randint(1, 240)}, {rng.choice(['Road', 'Zone', 'Estate'])} "
+                f"{rng.randint(1, 30)}, {city}",
+                "sector": sector.value,
+                "facility_type": "Quarry"
+                if sector == Sector.NATURAL_STONE and rng.random() < 0.4
+                else "Final product assembly"
+                if sector == Sector.GARMENTS_TEXTILE
+                else "Processing",
+                "number_of_workers": rng.choice(["50-100", "100-500", "500-1000", "1000-5000"]),
+            }
+        )
+    return rows
+
+
+def _load_agreements_and_mechanisms() -> dict[str, SectorAgreement]:
+    textile, _ = SectorAgreement.objects.update_or_create(
+        slug="textile",
+        defaults={
+            "name": "Sustainable Garments and Textile Agreement (demo)",
+            "scope": SectorAgreement.Scope.NATIONAL,
+            "sectors": [Sector.GARMENTS_TEXTILE.value],
+            "starts_on": dt.date(2016, 7, 4),
+        },
+    )
+    stone, _ = SectorAgreement.objects.update_or_create(
+        slug="stone",
+        defaults={
+            "name": "Natural Stone Agreement (demo)",
+            "scope": SectorAgreement.Scope.NATIONAL,
+            "sectors": [Sector.NATURAL_STONE.value],
+            "starts_on": dt.date(2017, 11, 1),
+        },
+    )
+    Mechanism.objects.update_or_create(
+        slug="textile-committee",
+        defaults={
+            "name": "Complaints Committee of the Textile Agreement (demo)",
+            "kind": Mechanism.Kind.AGREEMENT_COMMITTEE,
+            "agreement": textile,
+            "description": "Handles complaints about production sites of the agreement's members; "
+            "mediates and can give binding decisions.",
+            "sectors": [Sector.GARMENTS_TEXTILE.value],
+            "languages": ["en", "nl", "fr", "bn", "hi", "vi", "tr", "ur", "km"],
+            "accepts_anonymous": True,
+            "binding_decisions": True,
+        },
+    )
+    Mechanism.objects.update_or_create(
+        slug="stone-committee",
+        defaults={
+            "name": "Complaints Committee of the Natural Stone Agreement (demo)",
+            "kind": Mechanism.Kind.AGREEMENT_COMMITTEE,
+            "agreement": stone,
+            "description": "Handles complaints about quarries and stone processing sites that "
+            "supply the agreement's members.",
+            "sectors": [Sector.NATURAL_STONE.value],
+            "languages": ["en", "nl", "hi", "zh", "vi", "tr"],
+            "accepts_anonymous": True,
+            "binding_decisions": True,
+        },
+    )
+    Mechanism.objects.update_or_create(
+        slug="ncp-nl",
+        defaults={
+            "name": "National Contact Point Netherlands (demo)",
+            "kind": Mechanism.Kind.NCP,
+            "description": "Offers mediation on the OECD Guidelines for Multinational Enterprises "
+            "for companies based in the Netherlands.",
+            "home_countries": ["NL"],
+            "languages": ["en", "nl"],
+            "accepts_anonymous": False,
+            "binding_decisions": False,
+        },
+    )
+    return {"textile": textile, "stone": stone}
+
+
+def _load_registry(agreements: dict[str, SectorAgreement]) -> dict[str, Company]:
+    rng = random.Random(SEED)  # noqa: S311 - reproducible demo data, not security
+    facilities: dict[Sector, list[Facility]] = {}
+    for sector in FACILITIES_PER_SECTOR:
+        facilities[sector] = []
+        for row in _facility_rows(sector, rng):
+            public_id = row.pop("public_id")
+            facility, _ = Facility.objects.update_or_create(public_id=public_id, defaults=row)
+            facilities[sector].append(facility)
+
+    companies: dict[str, Company] = {}
+    for index, (slug, name, home, sector, agreement_slug) in enumerate(COMPANIES):
+        company, _ = Company.objects.update_or_create(
+            slug=slug, defaults={"name": name, "home_country": home}
+        )
+        companies[slug] = company
+        if agreement_slug:
+            agreement = agreements[agreement_slug]
+            Membership.objects.update_or_create(
+                agreement=agreement,
+                company=company,
+                defaults={"valid_from": agreement.starts_on + dt.timedelta(days=30 * (index + 1))},
+            )
+        supplier_list, _ = SupplierList.objects.update_or_create(
+            contributor_name=name,
+            company=company,
+            list_date=LIST_DATE,
+            defaults={"file_name": f"{slug}-suppliers-2026.csv"},
+        )
+        pool = facilities[sector]
+        buyers = [row for row in COMPANIES if row[3] == sector]
+        position = next(i for i, row in enumerate(buyers) if row[0] == slug)
+        # Every site gets one buyer in turn; then some extra, overlapping picks, because on
+        # real lists several companies share a site.
+        own = pool[position :: len(buyers)]
+        extra = rng.sample([f for f in pool if f not in own], k=3)
+        for facility in own + extra:
+            SupplyLink.objects.update_or_create(
+                company=company,
+                facility=facility,
+                defaults={
+                    "tier": 1 if facility.facility_type != "Quarry" else 2,
+                    "products": "Stone slabs" if sector == Sector.NATURAL_STONE else "Apparel",
+                    "first_seen": dt.date(2023 + rng.randint(0, 2), rng.randint(1, 12), 1),
+                    "last_seen": LIST_DATE,
+                    "source_list": supplier_list,
+                },
+            )
+    return companies
+
+
+def _load_users(companies: dict[str, Company]) -> dict[str, str]:
+    mechanisms = {mechanism.slug: mechanism for mechanism in Mechanism.objects.all()}
+    plan = [
+        ("admin", None, None, None),
+        ("handler", Affiliation.Role.HANDLER, "textile-committee", None),
+        ("committee", Affiliation.Role.COMMITTEE_MEMBER, "textile-committee", None),
+        ("company", Affiliation.Role.COMPANY, None, "noordkust-fashion"),
+        ("company2", Affiliation.Role.COMPANY, None, "lindqvist-apparel"),
+    ]
+    for username, role, mechanism_slug, company_slug in plan:
+        user, _ = User.objects.get_or_create(username=username)
+        user.email = f"{username}@demo.invalid"
+        user.is_staff = username in {"admin", "handler"}
+        user.is_superuser = username == "admin"
+        user.set_password(DEMO_PASSWORDS[username])
+        user.save()
+        if role:
+            Affiliation.objects.get_or_create(
+                user=user,
+                role=role,
+                mechanism=mechanisms.get(mechanism_slug or ""),
+                company=companies.get(company_slug or ""),
+            )
+    return dict(DEMO_PASSWORDS)
+
+
+@transaction.atomic
+def demo_data_load() -> DemoSummary:
+    agreements = _load_agreements_and_mechanisms()
+    companies = _load_registry(agreements)
+    passwords = _load_users(companies)
+    counts = {
+        "mechanisms": Mechanism.objects.count(),
+        "agreements": SectorAgreement.objects.count(),
+        "companies": Company.objects.count(),
+        "facilities": Facility.objects.count(),
+        "countries": Facility.objects.values("country").distinct().count(),
+        "supply links": SupplyLink.objects.count(),
+        "users": User.objects.count(),
+    }
+    return DemoSummary(counts=counts, passwords=passwords)

@@ -1,0 +1,59 @@
+import pytest
+from django.core.management import CommandError, call_command
+
+from remedyhub.accounts.models import Affiliation, User
+from remedyhub.demo.services import DEMO_PASSWORDS, demo_data_load
+from remedyhub.registry.models import Company, Facility, Membership, SupplyLink
+from remedyhub.routing.models import Mechanism
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    return {
+        model.__name__: sorted(map(str, model.objects.values_list("pk", flat=True)))
+        for model in (Mechanism, Company, Facility, SupplyLink, Membership, User, Affiliation)
+    }
+
+
+def test_loading_twice_changes_nothing():
+    demo_data_load()
+    first = snapshot()
+    demo_data_load()
+    assert snapshot() == first
+
+
+def test_the_demo_holds_what_a_newcomer_needs():
+    summary = demo_data_load()
+    assert summary.counts["mechanisms"] >= 3
+    assert set(Mechanism.objects.values_list("kind", flat=True)) >= {"agreement_committee", "ncp"}
+    assert summary.counts["companies"] >= 6
+    assert Company.objects.exclude(home_country="").count() == summary.counts["companies"]
+    assert summary.counts["facilities"] >= 60
+    assert summary.counts["countries"] >= 6
+    assert Facility.objects.filter(supply_links__isnull=True).count() == 0
+    shared = [f for f in Facility.objects.all() if f.supply_links.count() > 1]
+    assert shared, "some sites should supply several companies"
+
+
+def test_demo_users_log_in_with_the_printed_passwords(client):
+    demo_data_load()
+    for username, password in DEMO_PASSWORDS.items():
+        assert client.login(username=username, password=password), username
+        client.logout()
+    company_users = Affiliation.objects.filter(role="company").values_list("company", flat=True)
+    assert len(set(company_users)) == 2, "company and company2 act for different companies"
+
+
+def test_the_command_prints_the_passwords_marked_as_demo_only(capsys):
+    call_command("demo_data")
+    out = capsys.readouterr().out
+    assert "DEMO ONLY" in out
+    assert DEMO_PASSWORDS["handler"] in out
+
+
+def test_the_command_refuses_to_run_in_production(settings):
+    settings.IS_PRODUCTION = True
+    with pytest.raises(CommandError, match="never goes to production"):
+        call_command("demo_data")
+    assert not User.objects.exists()

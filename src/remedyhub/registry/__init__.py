@@ -1,0 +1,1 @@
+"""The supply-chain registry: companies, facilities, who sources where, and sector agreements."""

@@ -1,0 +1,76 @@
+"""Grievance mechanisms: who they are, what they cover, and how they work."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from remedyhub.common.models import BaseModel
+from remedyhub.registry.models import Company, SectorAgreement
+
+
+class Mechanism(BaseModel):
+    class Kind(models.TextChoices):
+        COMPANY_CHANNEL = "company_channel", _("Company's own grievance channel")
+        AGREEMENT_COMMITTEE = "agreement_committee", _("Sector agreement's complaints committee")
+        NCP = "ncp", _("National Contact Point for the OECD Guidelines")
+        PRODUCING_COUNTRY = "producing_country", _("Mechanism in the producing country")
+        OTHER = "other", _("Other mechanism")
+
+    name = models.CharField(_("name"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
+    description = models.TextField(_("description"), blank=True)
+    agreement = models.ForeignKey(
+        SectorAgreement,
+        verbose_name=_("sector agreement"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="mechanisms",
+    )
+    company = models.ForeignKey(
+        Company,
+        verbose_name=_("company"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="mechanisms",
+    )
+    # Scope: empty means "any". Codes: ISO 3166-1 countries, registry sectors, ISO 639-1.
+    sectors = models.JSONField(_("sectors covered"), default=list, blank=True)
+    countries = models.JSONField(_("producing countries covered"), default=list, blank=True)
+    home_countries = models.JSONField(
+        _("home countries of companies covered"), default=list, blank=True
+    )
+    languages = models.JSONField(_("languages accepted"), default=list, blank=True)
+    accepts_anonymous = models.BooleanField(_("accepts anonymous complaints"), default=True)
+    binding_decisions = models.BooleanField(_("can give binding decisions"), default=False)
+    website = models.URLField(_("website"), blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("mechanism")
+        verbose_name_plural = _("mechanisms")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(kind="agreement_committee") | Q(agreement__isnull=False),
+                name="mechanism_committee_has_agreement",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="company_channel") | Q(company__isnull=False),
+                name="mechanism_channel_has_company",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if self.kind == self.Kind.AGREEMENT_COMMITTEE and not self.agreement_id:
+            raise ValidationError({"agreement": _("A committee belongs to a sector agreement.")})
+        if self.kind == self.Kind.COMPANY_CHANNEL and not self.company_id:
+            raise ValidationError({"company": _("A company channel belongs to a company.")})
