@@ -32,3 +32,37 @@ class MechanismSerializer(serializers.ModelSerializer):
             "website",
         ]
         read_only_fields = fields
+
+
+class BuyerSerializer(serializers.Serializer):
+    company = serializers.CharField(source="company_name")
+    company_slug = serializers.CharField()
+    current = serializers.BooleanField()
+    first_seen = serializers.DateField()
+    last_seen = serializers.DateField()
+    ended_on = serializers.DateField(allow_null=True)
+    list_date = serializers.DateField(allow_null=True)
+    agreements = serializers.ListField(child=serializers.CharField())
+
+
+class FacilitySerializer(serializers.Serializer):
+    facility_id = serializers.CharField(source="public_id")
+    os_id = serializers.CharField(allow_null=True)
+    name = serializers.CharField()
+    other_names = serializers.ListField(child=serializers.CharField())
+    address = serializers.CharField()
+    city = serializers.CharField()
+    country = serializers.CharField()
+    sector = serializers.CharField()
+
+
+class FacilityResultSerializer(serializers.Serializer):
+    facility = FacilitySerializer()
+    score = serializers.FloatField(help_text="0 to 100: how well the facility fits the query.")
+    matched_words = serializers.ListField(child=serializers.CharField())
+    buyers = BuyerSerializer(many=True)
+
+
+class FacilityDetailSerializer(serializers.Serializer):
+    facility = FacilitySerializer()
+    buyers = BuyerSerializer(many=True)

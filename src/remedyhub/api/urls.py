@@ -3,13 +3,20 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from remedyhub.api.views import MechanismDetailView, MechanismListView
+from remedyhub.api.views import (
+    FacilityDetailView,
+    FacilitySearchView,
+    MechanismDetailView,
+    MechanismListView,
+)
 
 app_name = "api"
 
 urlpatterns = [
     path("mechanisms/", MechanismListView.as_view(), name="mechanism-list"),
     path("mechanisms/<slug:slug>/", MechanismDetailView.as_view(), name="mechanism-detail"),
+    path("facilities/", FacilitySearchView.as_view(), name="facility-search"),
+    path("facilities/<str:public_id>/", FacilityDetailView.as_view(), name="facility-detail"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves its script as a file, not inline, so a strict CSP can hold.
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),

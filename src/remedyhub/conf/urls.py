@@ -16,6 +16,7 @@ urlpatterns += i18n_patterns(
     path("", HomeView.as_view(), name="home"),
     path(_("how-it-works/"), HowItWorksView.as_view(), name="how-it-works"),
     path(_("account/"), include("remedyhub.accounts.urls")),
+    path(_("facilities/"), include("remedyhub.registry.urls")),
     path("admin/", admin.site.urls),
 )
 

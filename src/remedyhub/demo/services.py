@@ -16,6 +16,7 @@ from remedyhub.accounts.models import Affiliation, User
 from remedyhub.registry.identifiers import ALPHABET, PREFIX, check_symbol
 from remedyhub.registry.models import (
     Company,
+    Contributor,
     Facility,
     Membership,
     SectorAgreement,
@@ -241,9 +242,11 @@ def _load_registry(agreements: dict[str, SectorAgreement]) -> dict[str, Company]
                 company=company,
                 defaults={"valid_from": agreement.starts_on + dt.timedelta(days=30 * (index + 1))},
             )
+        contributor, _ = Contributor.objects.update_or_create(
+            name=name, defaults={"type": Contributor.Type.BRAND, "company": company}
+        )
         supplier_list, _ = SupplierList.objects.update_or_create(
-            contributor_name=name,
-            company=company,
+            contributor=contributor,
             list_date=LIST_DATE,
             defaults={"file_name": f"{slug}-suppliers-2026.csv"},
         )

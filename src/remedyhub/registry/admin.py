@@ -4,7 +4,9 @@ from django.contrib import admin
 
 from remedyhub.registry.models import (
     Company,
+    Contributor,
     Facility,
+    MatchDecision,
     Membership,
     SectorAgreement,
     SupplierList,
@@ -25,19 +27,35 @@ class FacilityAdmin(admin.ModelAdmin):
     list_display = ["public_id", "name", "city", "country", "sector"]
     list_filter = ["country", "sector"]
     search_fields = ["public_id", "name", "address", "os_id"]
-    readonly_fields = ["public_id"]
-    raw_id_fields = ["moved_to"]
+    readonly_fields = ["public_id", "match_key"]
+    raw_id_fields = ["moved_to", "merged_into"]
+
+
+@admin.register(Contributor)
+class ContributorAdmin(admin.ModelAdmin):
+    list_display = ["name", "type", "company"]
+    list_filter = ["type"]
+    search_fields = ["name"]
 
 
 @admin.register(SupplierList)
 class SupplierListAdmin(admin.ModelAdmin):
-    list_display = ["contributor_name", "list_date", "file_name"]
-    search_fields = ["contributor_name"]
+    list_display = ["contributor", "list_date", "file_name", "row_count"]
+    list_filter = ["contributor"]
+    readonly_fields = ["file_sha256", "summary", "uploaded_by"]
+
+
+@admin.register(MatchDecision)
+class MatchDecisionAdmin(admin.ModelAdmin):
+    list_display = ["name", "country", "contributor", "method", "score", "facility"]
+    list_filter = ["method", "country"]
+    search_fields = ["name"]
+    raw_id_fields = ["facility", "first_list", "last_list"]
 
 
 @admin.register(SupplyLink)
 class SupplyLinkAdmin(admin.ModelAdmin):
-    list_display = ["company", "facility", "tier", "first_seen", "last_seen"]
+    list_display = ["company", "facility", "tier", "first_seen", "last_seen", "ended_on"]
     list_filter = ["company", "tier"]
     raw_id_fields = ["facility", "source_list"]
 

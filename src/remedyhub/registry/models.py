@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -10,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from remedyhub.common.countries import CountryField
 from remedyhub.common.models import BaseModel
 from remedyhub.registry.identifiers import new_facility_id
+from remedyhub.registry.normalise import facility_match_key
 from remedyhub.registry.taxonomy import Sector
 
 
@@ -52,9 +56,27 @@ class Facility(BaseModel):
     )
     sector = models.CharField(_("sector"), max_length=32, choices=Sector.choices, blank=True)
     facility_type = models.CharField(_("facility type"), max_length=120, blank=True)
+    processing_type = models.CharField(_("processing type"), max_length=120, blank=True)
+    product_type = models.CharField(_("product type"), max_length=255, blank=True)
+    parent_company = models.CharField(_("parent company"), max_length=255, blank=True)
     number_of_workers = models.CharField(_("number of workers"), max_length=32, blank=True)
     os_id = models.CharField(
         _("Open Supply Hub id"), max_length=32, unique=True, null=True, blank=True
+    )
+    # Normalised country, name and address, hashed: equal keys are the same site (exact match).
+    match_key = models.CharField(
+        _("match key"), max_length=40, db_index=True, editable=False, default=""
+    )
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("merged into"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="merged_from",
+        help_text=_(
+            "A duplicate keeps its id, which then leads to the facility it was merged into."
+        ),
     )
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
     moved_to = models.ForeignKey(
@@ -70,34 +92,81 @@ class Facility(BaseModel):
         verbose_name = _("facility")
         verbose_name_plural = _("facilities")
         ordering = ["country", "name"]
+        indexes = [models.Index(fields=["updated_at"], name="facility_updated_at")]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.country})"
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # Derived, not a side effect: the key is a pure function of the row's own fields.
+        self.match_key = facility_match_key(self.country, self.name, self.address)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "match_key"}
+        super().save(*args, **kwargs)
 
-class SupplierList(BaseModel):
-    """One upload of a supplier list, by a company or by a sector agreement for its members."""
 
-    contributor_name = models.CharField(_("contributor"), max_length=255)
+class Contributor(BaseModel):
+    """Who uploads supplier lists: a brand (whose rows become supply links) or another source."""
+
+    class Type(models.TextChoices):
+        BRAND = "brand", _("Brand or retailer")
+        SECTOR_AGREEMENT = "sector_agreement", _("Sector agreement or multi-stakeholder initiative")
+        SUPPLIER = "supplier", _("Supplier or manufacturing group")
+        AUDITOR = "auditor", _("Auditor or certification body")
+        CIVIL_SOCIETY = "civil_society", _("Union or civil society organisation")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=255, unique=True)
+    type = models.CharField(_("type"), max_length=32, choices=Type.choices, default=Type.BRAND)
     company = models.ForeignKey(
         Company,
         verbose_name=_("company"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,
+        related_name="contributors",
+        help_text=_("For a brand: the company whose supply links its lists describe."),
+    )
+
+    class Meta:
+        verbose_name = _("contributor")
+        verbose_name_plural = _("contributors")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SupplierList(BaseModel):
+    """One upload of a supplier list."""
+
+    contributor = models.ForeignKey(
+        Contributor,
+        verbose_name=_("contributor"),
+        on_delete=models.PROTECT,
         related_name="supplier_lists",
     )
     list_date = models.DateField(_("date of the list"))
     file_name = models.CharField(_("file name"), max_length=255, blank=True)
     file_sha256 = models.CharField(_("SHA-256 of the file"), max_length=64, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    row_count = models.PositiveIntegerField(_("rows"), default=0)
+    summary = models.JSONField(_("import summary"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("supplier list")
         verbose_name_plural = _("supplier lists")
-        ordering = ["-list_date"]
+        ordering = ["-list_date", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.contributor_name} {self.list_date:%Y-%m-%d}"
+        return f"{self.contributor} {self.list_date:%Y-%m-%d}"
 
 
 class SupplyLink(BaseModel):
@@ -113,6 +182,12 @@ class SupplyLink(BaseModel):
     products = models.CharField(_("products"), max_length=255, blank=True)
     first_seen = models.DateField(_("first seen"))
     last_seen = models.DateField(_("last seen"))
+    ended_on = models.DateField(
+        _("ended on"),
+        null=True,
+        blank=True,
+        help_text=_("Date of the first list that no longer named the facility."),
+    )
     source_list = models.ForeignKey(
         SupplierList,
         verbose_name=_("source list"),
@@ -126,7 +201,12 @@ class SupplyLink(BaseModel):
         verbose_name = _("supply link")
         verbose_name_plural = _("supply links")
         constraints = [
-            models.UniqueConstraint(fields=["company", "facility"], name="supplylink_unique_pair"),
+            # One open period per pair; ended periods stay as history.
+            models.UniqueConstraint(
+                fields=["company", "facility"],
+                condition=Q(ended_on__isnull=True),
+                name="supplylink_one_open_period",
+            ),
             models.CheckConstraint(
                 condition=Q(last_seen__gte=models.F("first_seen")),
                 name="supplylink_seen_in_order",
@@ -204,3 +284,71 @@ class Membership(BaseModel):
     def clean(self) -> None:
         if self.valid_until and self.valid_until < self.valid_from:
             raise ValidationError({"valid_until": _("A membership cannot end before it starts.")})
+
+
+class MatchDecision(BaseModel):
+    """How a contributor's row became a facility, so that no re-upload asks the question again."""
+
+    class Method(models.TextChoices):
+        OS_ID = "os_id", _("Same Open Supply Hub id")
+        EXACT = "exact", _("Exact match of name and address")
+        AUTOMATIC = "automatic", _("Automatic match with a high score")
+        CONFIRMED = "confirmed", _("Match confirmed by a person")
+        NEW = "new", _("New facility")
+        NEW_BY_PERSON = "new_by_person", _("New facility: a person rejected the candidates")
+        PENDING = "pending", _("Waiting for a person")
+
+    contributor = models.ForeignKey(
+        Contributor,
+        verbose_name=_("contributor"),
+        on_delete=models.PROTECT,
+        related_name="match_decisions",
+    )
+    row_key = models.CharField(_("row key"), max_length=40)
+    name = models.CharField(_("name as listed"), max_length=255)
+    address = models.CharField(_("address as listed"), max_length=500)
+    country = CountryField(_("country"))
+    row_data = models.JSONField(_("other columns"), default=dict, blank=True)
+    facility = models.ForeignKey(
+        Facility,
+        verbose_name=_("facility"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="match_decisions",
+    )
+    method = models.CharField(_("method"), max_length=16, choices=Method.choices)
+    score = models.FloatField(_("score"), null=True, blank=True)
+    candidates = models.JSONField(_("candidates"), default=list, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    first_list = models.ForeignKey(
+        SupplierList, on_delete=models.PROTECT, related_name="+", verbose_name=_("first list")
+    )
+    last_list = models.ForeignKey(
+        SupplierList, on_delete=models.PROTECT, related_name="+", verbose_name=_("last list")
+    )
+
+    class Meta:
+        verbose_name = _("match decision")
+        verbose_name_plural = _("match decisions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["contributor", "row_key"], name="matchdecision_one_per_row"
+            ),
+            models.CheckConstraint(
+                condition=Q(method="pending") | Q(facility__isnull=False),
+                name="matchdecision_decided_has_facility",
+            ),
+        ]
+        indexes = [models.Index(fields=["method"], name="matchdecision_method")]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.country}): {self.get_method_display()}"

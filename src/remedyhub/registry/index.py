@@ -1,0 +1,353 @@
+"""An in-memory trigram index over facility names and addresses, for candidate generation.
+
+Each facility is a row; its name and its address contribute character trigrams in two separate
+namespaces. Postings (the rows containing a trigram) are sorted by row, and rows are grouped by
+country, so a country filter is a binary search inside each posting list. A query scores the
+rows its trigrams reach with TF-IDF cosine similarity (binary term frequency), per namespace;
+the few best rows then go to ``matching.py`` for a careful rescoring with rapidfuzz.
+
+The arrays are plain numpy, saved as ``.npy`` files and memory-mapped on load, so that all web
+workers of a machine share one copy through the page cache.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from remedyhub.registry.normalise import core_name, normalise_address, normalise_name
+
+NAME, ADDRESS = 0, 1
+NAME_SEPARATOR = " | "  # between a facility's names in the stored text
+ROW_BITS = 24  # up to 16.7M facilities in one index
+BUILD_CHUNK = 50_000
+# A query trigram that occurs in more than this share of the searched rows says little and
+# costs much; it is skipped unless too few rarer ones are left.
+COMMON_SHARE = 0.05
+MIN_QUERY_GRAMS = 4
+
+
+@dataclass(frozen=True)
+class IndexRecord:
+    key: int
+    country: str
+    name: str
+    address: str
+    other_names: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class IndexedText:
+    """What the index keeps of a facility for rescoring, already normalised."""
+
+    key: int
+    country: str
+    name: str
+    core: str
+    address: str
+
+
+def trigrams(text: str) -> set[str]:
+    """Character trigrams of each word, padded so that word starts and ends count."""
+    grams: set[str] = set()
+    for word in text.split():
+        if word == "|":
+            continue
+        padded = f" {word} "
+        grams.update(padded[i : i + 3] for i in range(len(padded) - 2))
+    return grams
+
+
+class _Blob:
+    """Many short strings stored as one UTF-8 byte array and offsets (compact, mappable)."""
+
+    def __init__(self, data: npt.NDArray[np.uint8], offsets: npt.NDArray[np.int64]) -> None:
+        self.data, self.offsets = data, offsets
+
+    @classmethod
+    def from_strings(cls, strings: list[str]) -> _Blob:
+        encoded = [s.encode() for s in strings]
+        offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
+        np.cumsum([len(e) for e in encoded], out=offsets[1:])
+        return cls(np.frombuffer(b"".join(encoded), dtype=np.uint8).copy(), offsets)
+
+    def __getitem__(self, row: int) -> str:
+        return bytes(self.data[self.offsets[row] : self.offsets[row + 1]]).decode()
+
+
+class FacilityIndex:
+    def __init__(
+        self,
+        *,
+        vocabulary: dict[str, int],
+        indptr: npt.NDArray[np.int64],
+        postings: npt.NDArray[np.int32],
+        idf: npt.NDArray[np.float32],
+        norms: npt.NDArray[np.float32],
+        keys: npt.NDArray[np.int64],
+        country_ranges: dict[str, tuple[int, int]],
+        texts: dict[str, _Blob],
+    ) -> None:
+        self.vocabulary = vocabulary
+        self.indptr = indptr
+        self.postings = postings
+        self.idf = idf
+        self.norms = norms  # shape (rows, 2): name and address vector lengths
+        self.keys = keys
+        self.country_ranges = country_ranges
+        self.texts = texts
+        self._row_of_key: dict[int, int] | None = None
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    # Building -------------------------------------------------------------------------------
+
+    @classmethod
+    def build(cls, records: Iterable[IndexRecord]) -> FacilityIndex:
+        items = sorted(
+            (
+                (
+                    record.country,
+                    record.key,
+                    NAME_SEPARATOR.join(
+                        dict.fromkeys(
+                            normalise_name(n) for n in (record.name, *record.other_names) if n
+                        )
+                    ),
+                    core_name(record.name),
+                    normalise_address(record.address),
+                )
+                for record in records
+            ),
+            key=lambda item: (item[0], item[1]),
+        )
+        if len(items) >= 1 << ROW_BITS:
+            raise ValueError(f"an index holds fewer than {1 << ROW_BITS} facilities")
+        vocabulary: dict[str, int] = {}
+        country_ranges: dict[str, tuple[int, int]] = {}
+        packed_chunks: list[npt.NDArray[np.int64]] = []
+        name_counts = np.zeros(len(items), dtype=np.int32)
+        address_counts = np.zeros(len(items), dtype=np.int32)
+        gram_ids: list[int] = []
+        rows: list[int] = []
+        for row, (country, _key, name, _core, address) in enumerate(items):
+            low, _high = country_ranges.get(country, (row, row))
+            country_ranges[country] = (low, row + 1)
+            for namespace, text, counts in (
+                (NAME, name, name_counts),
+                (ADDRESS, address, address_counts),
+            ):
+                grams = trigrams(text)
+                counts[row] = len(grams)
+                for gram in grams:
+                    gram_ids.append(vocabulary.setdefault(f"{namespace}{gram}", len(vocabulary)))
+                rows.extend([row] * len(grams))
+            if len(rows) > BUILD_CHUNK * 40:
+                packed_chunks.append(cls._pack(gram_ids, rows))
+                gram_ids, rows = [], []
+        packed_chunks.append(cls._pack(gram_ids, rows))
+        packed = np.concatenate(packed_chunks)
+        del packed_chunks
+        packed.sort()
+        vocabulary_size = len(vocabulary)
+        # Packed values are sorted, so each trigram's postings start where its id begins.
+        indptr = np.searchsorted(
+            packed, np.arange(vocabulary_size + 1, dtype=np.int64) << ROW_BITS
+        ).astype(np.int64)
+        postings = (packed & ((1 << ROW_BITS) - 1)).astype(np.int32)
+        del packed
+        document_frequency = np.diff(indptr)
+        total = max(len(items), 1)
+        idf = np.log((1 + total) / (1 + document_frequency)).astype(np.float32) + 1.0
+        norms = cls._norms(vocabulary, indptr, postings, idf, len(items))
+        return cls(
+            vocabulary=vocabulary,
+            indptr=indptr,
+            postings=postings,
+            idf=idf,
+            norms=norms,
+            keys=np.array([item[1] for item in items], dtype=np.int64),
+            country_ranges=country_ranges,
+            texts={
+                "name": _Blob.from_strings([item[2] for item in items]),
+                "core": _Blob.from_strings([item[3] for item in items]),
+                "address": _Blob.from_strings([item[4] for item in items]),
+            },
+        )
+
+    @staticmethod
+    def _norms(
+        vocabulary: dict[str, int],
+        indptr: npt.NDArray[np.int64],
+        postings: npt.NDArray[np.int32],
+        idf: npt.NDArray[np.float32],
+        rows: int,
+    ) -> npt.NDArray[np.float32]:
+        """Vector length per row and namespace: the root of the sum of its trigrams' idf².
+
+        Worked through in slices of trigrams so that no array as long as all postings is made.
+        """
+        namespace_of_gram = np.fromiter((int(g[0]) for g in vocabulary), np.int8, len(vocabulary))
+        squared = idf.astype(np.float64) ** 2
+        frequency = np.diff(indptr)
+        norms = np.zeros((rows, 2), dtype=np.float64)
+        step = 4096
+        for first in range(0, len(vocabulary), step):
+            last = min(first + step, len(vocabulary))
+            segment = postings[indptr[first] : indptr[last]]
+            weights = np.repeat(squared[first:last], frequency[first:last])
+            namespaces = np.repeat(namespace_of_gram[first:last], frequency[first:last])
+            for namespace in (NAME, ADDRESS):
+                mask = namespaces == namespace
+                norms[:, namespace] += np.bincount(
+                    segment[mask], weights=weights[mask], minlength=rows
+                )
+        return np.sqrt(norms).astype(np.float32)
+
+    @staticmethod
+    def _pack(gram_ids: list[int], rows: list[int]) -> npt.NDArray[np.int64]:
+        return (np.array(gram_ids, dtype=np.int64) << ROW_BITS) | np.array(rows, dtype=np.int64)
+
+    # Persistence ----------------------------------------------------------------------------
+
+    ARRAYS = ("indptr", "postings", "idf", "norms", "keys")
+
+    def save(self, directory: Path) -> None:
+        directory.mkdir(parents=True, exist_ok=True)
+        for name in self.ARRAYS:
+            np.save(directory / f"{name}.npy", getattr(self, name))
+        for field, blob in self.texts.items():
+            np.save(directory / f"text_{field}_data.npy", blob.data)
+            np.save(directory / f"text_{field}_offsets.npy", blob.offsets)
+        meta = {"vocabulary": self.vocabulary, "country_ranges": self.country_ranges}
+        (directory / "meta.json").write_text(json.dumps(meta))
+
+    @classmethod
+    def load(cls, directory: Path) -> FacilityIndex:
+        meta = json.loads((directory / "meta.json").read_text())
+
+        def array(name: str) -> npt.NDArray[np.generic]:
+            return np.load(directory / f"{name}.npy", mmap_mode="r")
+
+        return cls(
+            vocabulary=meta["vocabulary"],
+            country_ranges={c: (lo, hi) for c, (lo, hi) in meta["country_ranges"].items()},
+            texts={
+                field: _Blob(array(f"text_{field}_data"), array(f"text_{field}_offsets"))  # type: ignore[arg-type]
+                for field in ("name", "core", "address")
+            },
+            **{name: array(name) for name in cls.ARRAYS},  # type: ignore[arg-type]
+        )
+
+    # Querying -------------------------------------------------------------------------------
+
+    def text_of_row(self, row: int) -> IndexedText:
+        return IndexedText(
+            key=int(self.keys[row]),
+            country=self._country_of_row(row),
+            name=self.texts["name"][row],
+            core=self.texts["core"][row],
+            address=self.texts["address"][row],
+        )
+
+    def _country_of_row(self, row: int) -> str:
+        for country, (low, high) in self.country_ranges.items():
+            if low <= row < high:
+                return country
+        raise IndexError(row)
+
+    def row_of_key(self, key: int) -> int | None:
+        if self._row_of_key is None:
+            self._row_of_key = {int(k): row for row, k in enumerate(self.keys)}
+        return self._row_of_key.get(key)
+
+    def candidates(
+        self,
+        *,
+        name: str = "",
+        address: str = "",
+        text: str = "",
+        country: str | None = None,
+        limit: int = 50,
+    ) -> list[tuple[int, float]]:
+        """The ``limit`` best rows as (row, similarity) for a list row (name and address) or a
+        reporter's free text (compared with names and addresses alike)."""
+        if country is not None:
+            if country not in self.country_ranges:
+                return []
+            low, high = self.country_ranges[country]
+        else:
+            low, high = 0, len(self.keys)
+        if high <= low:
+            return []
+        queries: list[tuple[int, set[str], float]] = []
+        name_text = " ".join(filter(None, [normalise_name(name), normalise_name(text)]))
+        address_text = " ".join(filter(None, [normalise_address(address), normalise_address(text)]))
+        if name_text:
+            queries.append((NAME, trigrams(name_text), 1.0))
+        if address_text:
+            queries.append((ADDRESS, trigrams(address_text), 0.6 if name else 1.0))
+        scores = np.zeros(high - low, dtype=np.float32)
+        for namespace, grams, weight in queries:
+            self._accumulate(scores, namespace, grams, weight, low, high)
+        if limit < len(scores):
+            best = np.argpartition(-scores, limit)[:limit]
+        else:
+            best = np.arange(len(scores))
+        best = best[scores[best] > 0]
+        ordered = best[np.argsort(-scores[best], kind="stable")]
+        return [(int(row) + low, float(scores[row])) for row in ordered]
+
+    def _accumulate(
+        self,
+        scores: npt.NDArray[np.float32],
+        namespace: int,
+        grams: set[str],
+        weight: float,
+        low: int,
+        high: int,
+    ) -> None:
+        found = []
+        for gram in grams:
+            gram_id = self.vocabulary.get(f"{namespace}{gram}")
+            if gram_id is None:
+                continue
+            start, end = int(self.indptr[gram_id]), int(self.indptr[gram_id + 1])
+            if low > 0 or high < len(self.keys):
+                segment = self.postings[start:end]
+                start, end = (
+                    start + int(np.searchsorted(segment, low)),
+                    start + int(np.searchsorted(segment, high)),
+                )
+            if end > start:
+                found.append((float(self.idf[gram_id]), start, end))
+        if not found:
+            return
+        query_norm = math.sqrt(sum(idf * idf for idf, _s, _e in found))
+        # Rarest first; skip very common trigrams once enough rare ones are in.
+        found.sort(key=lambda item: -item[0])
+        span = high - low
+        kept = [
+            f
+            for i, f in enumerate(found)
+            if i < MIN_QUERY_GRAMS or f[2] - f[1] <= COMMON_SHARE * span
+        ]
+        rows = np.concatenate([self.postings[s:e] for _idf, s, e in kept]) - low
+        weights = np.concatenate(
+            [np.full(e - s, idf * idf, dtype=np.float32) for idf, s, e in kept]
+        )
+        dot = np.bincount(rows, weights=weights, minlength=span).astype(np.float32)
+        document_norms = np.asarray(self.norms[low:high, namespace])
+        with np.errstate(divide="ignore", invalid="ignore"):
+            cosine = np.where(document_norms > 0, dot / (document_norms * query_norm), 0)
+        scores += weight * cosine.astype(np.float32)
+
+    def rows(self) -> Iterator[int]:
+        return iter(range(len(self.keys)))

@@ -1,0 +1,158 @@
+"""Scoring facility candidates and deciding what a supplier-list row is.
+
+``search`` asks the trigram index for a few dozen candidates and rescores them with rapidfuzz
+on normalised names and addresses. ``decide`` turns the scored candidates of a list row into
+a decision: automatic when the best is clearly above a threshold and clearly ahead of the next,
+review when it is plausible, new otherwise.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from remedyhub.registry.index import NAME_SEPARATOR, FacilityIndex, IndexedText
+from remedyhub.registry.normalise import core_name, normalise_address, normalise_name
+
+CANDIDATES = 50
+NAME_WEIGHT, ADDRESS_WEIGHT = 0.65, 0.35
+# Thresholds for list rows, tuned on Open Supply Hub's labelled pairs (bench/README.md).
+AUTOMATIC_SCORE = 88.0
+AUTOMATIC_LEAD = 6.0
+AUTOMATIC_NAME = 85.0
+REVIEW_SCORE = 65.0
+
+
+@dataclass(frozen=True)
+class Match:
+    key: int
+    score: float
+    name_score: float
+    address_score: float
+    matched_words: tuple[str, ...]
+
+
+class Outcome(enum.StrEnum):
+    AUTOMATIC = "automatic"
+    REVIEW = "review"
+    NEW = "new"
+
+
+def _name_similarity(query_name: str, query_core: str, candidate: IndexedText) -> float:
+    names = candidate.name.split(NAME_SEPARATOR)
+    best = 0.0
+    for name in [candidate.core, *names]:
+        best = max(
+            best,
+            fuzz.token_set_ratio(query_core, core_name(name) if name != candidate.core else name),
+            fuzz.ratio(query_name, name),
+        )
+    return best
+
+
+def _coverage(words: list[str], target: list[str]) -> float:
+    """How well each query word is found among the target words (0 to 100, averaged).
+
+    A word counts by its best fuzzy match, so typos and typed prefixes still count partly.
+    """
+    if not words or not target:
+        return 0.0
+    total = 0.0
+    for word in words:
+        best = process.extractOne(word, target, scorer=fuzz.ratio)
+        if best is not None:
+            total += best[1]
+    return total / len(words)
+
+
+def _text_similarity(words: list[str], candidate: IndexedText) -> tuple[float, float, float]:
+    """A reporter's words against a facility: coverage by its name, its address, and both."""
+    name_words = candidate.name.replace(NAME_SEPARATOR, " ").split()
+    address_words = candidate.address.split()
+    return (
+        _coverage(words, name_words),
+        _coverage(words, address_words),
+        _coverage(words, name_words + address_words),
+    )
+
+
+def matched_words(query_words: set[str], candidate: IndexedText) -> tuple[str, ...]:
+    """Query words that occur (exactly or within one typo) in the facility's name or address."""
+    target = set(candidate.name.split()) | set(candidate.address.split())
+    found = []
+    for word in sorted(query_words):
+        if word in target or (
+            len(word) >= 4 and any(fuzz.ratio(word, other) >= 80 for other in target)
+        ):
+            found.append(word)
+    return tuple(found)
+
+
+def search(
+    index: FacilityIndex,
+    *,
+    name: str = "",
+    address: str = "",
+    text: str = "",
+    country: str | None = None,
+    limit: int = 10,
+) -> list[Match]:
+    """The best facilities for a list row (``name``, ``address``) or a reporter's ``text``."""
+    rows = index.candidates(
+        name=name, address=address, text=text, country=country, limit=max(CANDIDATES, limit)
+    )
+    query_name, query_core = normalise_name(name), core_name(name)
+    query_address = normalise_address(address)
+    text_words = list(dict.fromkeys(normalise_address(text).split()))
+    best_similarity = max((similarity for _row, similarity in rows), default=0.0) or 1.0
+    query_words = set(f"{query_name} {query_address} {normalise_address(text)}".split())
+    matches = []
+    for row, similarity in rows:
+        candidate = index.text_of_row(row)
+        if name:
+            name_score = _name_similarity(query_name, query_core, candidate)
+            address_score = (
+                float(fuzz.token_set_ratio(query_address, candidate.address))
+                if query_address and candidate.address
+                else 0.0
+            )
+            score = (
+                NAME_WEIGHT * name_score + ADDRESS_WEIGHT * address_score
+                if query_address
+                else name_score
+            )
+        else:
+            name_score, address_score, both = _text_similarity(text_words, candidate)
+            # Coverage decides; the index similarity (rare words, short records) breaks ties.
+            score = 0.9 * both + 10.0 * similarity / best_similarity
+        matches.append(
+            Match(
+                key=candidate.key,
+                score=round(float(score), 1),
+                name_score=round(float(name_score), 1),
+                address_score=round(float(address_score), 1),
+                matched_words=matched_words(query_words, candidate),
+            )
+        )
+    matches.sort(key=lambda match: (-match.score, match.key))
+    return matches[:limit]
+
+
+def decide(matches: list[Match], *, has_address: bool = True) -> Outcome:
+    """What to do with a list row given its scored candidates (best first)."""
+    if not matches:
+        return Outcome.NEW
+    best = matches[0]
+    runner_up = matches[1].score if len(matches) > 1 else 0.0
+    if (
+        best.score >= AUTOMATIC_SCORE
+        and best.score - runner_up >= AUTOMATIC_LEAD
+        and best.name_score >= AUTOMATIC_NAME
+        and has_address
+    ):
+        return Outcome.AUTOMATIC
+    if best.score >= REVIEW_SCORE:
+        return Outcome.REVIEW
+    return Outcome.NEW

@@ -1,0 +1,458 @@
+"""Writes to the registry: importing supplier lists, deciding matches, merging facilities."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from remedyhub.registry.index_store import RegistryIndex, registry_index
+from remedyhub.registry.matching import Outcome, decide
+from remedyhub.registry.models import (
+    Company,
+    Contributor,
+    Facility,
+    MatchDecision,
+    SupplierList,
+    SupplyLink,
+)
+from remedyhub.registry.normalise import facility_match_key, normalise_name
+from remedyhub.registry.parsing import RowError, SupplierRow, parse_supplier_file
+
+CHUNK = 500
+Method = MatchDecision.Method
+
+
+@dataclass
+class ImportResult:
+    rows: int = 0
+    new_facilities: int = 0
+    exact_matches: int = 0
+    automatic_matches: int = 0
+    needs_review: int = 0
+    already_decided: int = 0
+    ended_links: int = 0
+    invalid: list[RowError] = field(default_factory=list)
+    duplicates: list[RowError] = field(default_factory=list)
+    imported: bool = False
+    supplier_list_id: int | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "rows": self.rows,
+            "new_facilities": self.new_facilities,
+            "exact_matches": self.exact_matches,
+            "automatic_matches": self.automatic_matches,
+            "needs_review": self.needs_review,
+            "already_decided": self.already_decided,
+            "ended_links": self.ended_links,
+            "invalid": [
+                {"row": e.row_number, "field": e.field, "message": e.message} for e in self.invalid
+            ],
+            "duplicates": [{"row": e.row_number, "message": e.message} for e in self.duplicates],
+            "imported": self.imported,
+            "warnings": self.warnings,
+        }
+
+
+def _contributor_get(*, name: str, contributor_type: str) -> Contributor:
+    contributor = Contributor.objects.filter(name__iexact=name.strip()).first()
+    if contributor is None:
+        company = None
+        if contributor_type == Contributor.Type.BRAND:
+            company = Company.objects.filter(name__iexact=name.strip()).first()
+        contributor = Contributor.objects.create(
+            name=name.strip(), type=contributor_type, company=company
+        )
+    return contributor
+
+
+def _in_chunks(values: list[str]) -> list[list[str]]:
+    return [values[i : i + CHUNK] for i in range(0, len(values), CHUNK)]
+
+
+def _resolve(facility_id: int, merged: dict[int, int]) -> int:
+    seen = set()
+    while facility_id in merged and facility_id not in seen:
+        seen.add(facility_id)
+        facility_id = merged[facility_id]
+    return facility_id
+
+
+def _row_data(row: SupplierRow) -> dict[str, Any]:
+    return {
+        key: getattr(row, key)
+        for key in (
+            "sector",
+            "product_type",
+            "facility_type",
+            "processing_type",
+            "number_of_workers",
+            "parent_company",
+            "lat",
+            "lng",
+            "os_id",
+        )
+        if getattr(row, key) not in ("", None)
+    }
+
+
+def _new_facility(row: SupplierRow, row_key: str) -> Facility:
+    facility = Facility(
+        name=row.name[:255],
+        address=row.address[:500],
+        country=row.country,
+        sector=row.sector
+        if row.sector in {c for c, _ in Facility._meta.get_field("sector").choices}  # type: ignore[union-attr]
+        else "",
+        facility_type=row.facility_type[:120],
+        processing_type=row.processing_type[:120],
+        product_type=row.product_type[:255],
+        parent_company=row.parent_company[:255],
+        number_of_workers=row.number_of_workers[:32],
+        os_id=row.os_id or None,
+        latitude=round(row.lat, 6) if row.lat is not None else None,
+        longitude=round(row.lng, 6) if row.lng is not None else None,
+    )
+    facility.match_key = row_key  # bulk_create does not call save()
+    return facility
+
+
+@dataclass
+class _Plan:
+    """What each row of a list turned out to be, before anything is written in bulk."""
+
+    result: ImportResult
+    facility_of_row: dict[int, int | Facility] = field(default_factory=dict)
+    new_decisions: list[MatchDecision] = field(default_factory=list)
+    touched_decisions: list[MatchDecision] = field(default_factory=list)
+    new_facilities: dict[str, Facility] = field(default_factory=dict)
+    other_names: dict[int, set[str]] = field(default_factory=dict)
+
+
+def _plan_rows(
+    rows: list[SupplierRow],
+    *,
+    contributor: Contributor,
+    supplier_list: SupplierList,
+    index: RegistryIndex,
+) -> _Plan:
+    plan = _Plan(result=ImportResult(rows=len(rows)))
+    result = plan.result
+    keys = {row.row_number: facility_match_key(row.country, row.name, row.address) for row in rows}
+    decided = {
+        d.row_key: d
+        for chunk in _in_chunks(list(set(keys.values())))
+        for d in MatchDecision.objects.filter(contributor=contributor, row_key__in=chunk)
+    }
+    merged: dict[int, int] = {
+        pk: target
+        for pk, target in Facility.objects.filter(merged_into__isnull=False).values_list(
+            "pk", "merged_into"
+        )
+        if target is not None
+    }
+    exact = {
+        key: pk
+        for chunk in _in_chunks(list(set(keys.values())))
+        for key, pk in Facility.objects.filter(
+            match_key__in=chunk, merged_into__isnull=True
+        ).values_list("match_key", "pk")
+    }
+    os_ids = [row.os_id for row in rows if row.os_id]
+    by_os_id = {
+        os_id: pk
+        for chunk in _in_chunks(os_ids)
+        for os_id, pk in Facility.objects.filter(os_id__in=chunk).values_list("os_id", "pk")
+    }
+    for row in rows:
+        row_key = keys[row.row_number]
+        decision = decided.get(row_key)
+        if decision is not None:
+            decision.last_list = supplier_list
+            plan.touched_decisions.append(decision)
+            if decision.method == Method.PENDING:
+                result.needs_review += 1
+            else:
+                result.already_decided += 1
+                plan.facility_of_row[row.row_number] = _resolve(decision.facility_id or 0, merged)
+            continue
+        decision = MatchDecision(
+            contributor=contributor,
+            row_key=row_key,
+            name=row.name[:255],
+            address=row.address[:500],
+            country=row.country,
+            row_data=_row_data(row),
+            first_list=supplier_list,
+            last_list=supplier_list,
+            decided_at=timezone.now(),
+        )
+        plan.new_decisions.append(decision)
+        if row.os_id and row.os_id in by_os_id:
+            decision.method, target = Method.OS_ID, _resolve(by_os_id[row.os_id], merged)
+            result.exact_matches += 1
+        elif row_key in exact:
+            decision.method, target = Method.EXACT, exact[row_key]
+            result.exact_matches += 1
+        elif row_key in plan.new_facilities:
+            # The same site twice in one list, spelled the same once normalised.
+            decision.method, decision.facility = Method.EXACT, plan.new_facilities[row_key]
+            plan.facility_of_row[row.row_number] = plan.new_facilities[row_key]
+            result.exact_matches += 1
+            continue
+        else:
+            matches = index.search(name=row.name, address=row.address, country=row.country, limit=5)
+            outcome = decide(matches, has_address=bool(row.address))
+            decision.score = matches[0].score if matches else None
+            if outcome == Outcome.AUTOMATIC:
+                decision.method, target = Method.AUTOMATIC, matches[0].key
+                result.automatic_matches += 1
+            elif outcome == Outcome.REVIEW:
+                decision.method = Method.PENDING
+                decision.decided_at = None
+                decision.candidates = [
+                    {"facility": m.key, "score": m.score} for m in matches if m.score >= 50
+                ]
+                result.needs_review += 1
+                continue
+            else:
+                facility = _new_facility(row, row_key)
+                plan.new_facilities[row_key] = facility
+                decision.method, decision.facility = Method.NEW, facility
+                plan.facility_of_row[row.row_number] = facility
+                result.new_facilities += 1
+                continue
+        decision.facility_id = target
+        plan.facility_of_row[row.row_number] = target
+        plan.other_names.setdefault(target, set()).add(row.name)
+    return plan
+
+
+def _write_links(
+    *,
+    company: Company,
+    contributor: Contributor,
+    supplier_list: SupplierList,
+    facility_ids: set[int],
+    products: dict[int, str],
+    end_missing: bool = True,
+) -> int:
+    """Open or extend a link for every listed facility; end the links the list no longer has.
+
+    Only links that came from this contributor's lists are ended: another source may still
+    know of the relation.
+    """
+    list_date = supplier_list.list_date
+    open_links = {
+        link.facility_id: link
+        for link in SupplyLink.objects.filter(company=company, ended_on__isnull=True)
+    }
+    to_update, to_create = [], []
+    for facility_id in facility_ids:
+        link = open_links.get(facility_id)
+        if link is None:
+            to_create.append(
+                SupplyLink(
+                    company=company,
+                    facility_id=facility_id,
+                    first_seen=list_date,
+                    last_seen=list_date,
+                    source_list=supplier_list,
+                    products=products.get(facility_id, "")[:255],
+                )
+            )
+        elif list_date >= link.last_seen:
+            link.last_seen, link.source_list = list_date, supplier_list
+            to_update.append(link)
+    SupplyLink.objects.bulk_create(to_create, batch_size=CHUNK)
+    SupplyLink.objects.bulk_update(to_update, ["last_seen", "source_list"], batch_size=CHUNK)
+    if not end_missing:
+        return 0
+    own_lists = set(
+        SupplierList.objects.filter(contributor=contributor).values_list("pk", flat=True)
+    )
+    gone = [
+        link
+        for facility_id, link in open_links.items()
+        if facility_id not in facility_ids
+        and link.source_list_id in own_lists
+        and link.source_list_id != supplier_list.pk
+        and link.last_seen < list_date
+    ]
+    for link in gone:
+        link.ended_on = list_date
+    SupplyLink.objects.bulk_update(gone, ["ended_on"], batch_size=CHUNK)
+    return len(gone)
+
+
+def supplier_list_import(
+    *,
+    data: bytes,
+    filename: str,
+    contributor: str,
+    contributor_type: str = Contributor.Type.BRAND,
+    skip_invalid: bool = False,
+    uploaded_by: Any = None,
+    list_date: dt.date | None = None,
+    dry_run: bool = False,
+) -> ImportResult:
+    """Import one supplier list: all of it, or (with invalid rows and no ``skip_invalid``)
+    nothing. ``dry_run`` computes the same summary and writes nothing (the upload preview)."""
+    parsed = parse_supplier_file(data, filename)
+    result = ImportResult(rows=len(parsed.rows), invalid=list(parsed.errors))
+    result.duplicates = list(parsed.duplicates)
+    if parsed.file_errors or (parsed.errors and not skip_invalid) or not parsed.rows:
+        return result
+    with transaction.atomic():
+        contributor_obj = _contributor_get(name=contributor, contributor_type=contributor_type)
+        supplier_list = SupplierList.objects.create(
+            contributor=contributor_obj,
+            list_date=list_date or timezone.localdate(),
+            file_name=filename[:255],
+            file_sha256=hashlib.sha256(data).hexdigest(),
+            uploaded_by=uploaded_by,
+            row_count=len(parsed.rows),
+        )
+        plan = _plan_rows(
+            parsed.rows,
+            contributor=contributor_obj,
+            supplier_list=supplier_list,
+            index=registry_index(),
+        )
+        Facility.objects.bulk_create(plan.new_facilities.values(), batch_size=CHUNK)
+        for decision in plan.new_decisions:
+            if isinstance(decision.facility, Facility):
+                decision.facility_id = decision.facility.pk
+        MatchDecision.objects.bulk_create(plan.new_decisions, batch_size=CHUNK)
+        MatchDecision.objects.bulk_update(plan.touched_decisions, ["last_list"], batch_size=CHUNK)
+        _add_other_names(plan.other_names)
+        facility_ids = {
+            value.pk if isinstance(value, Facility) else value
+            for value in plan.facility_of_row.values()
+        }
+        if contributor_obj.company is not None:
+            products = {
+                (v.pk if isinstance(v, Facility) else v): row.product_type
+                for row in parsed.rows
+                if (v := plan.facility_of_row.get(row.row_number)) is not None
+            }
+            plan.result.ended_links = _write_links(
+                company=contributor_obj.company,
+                contributor=contributor_obj,
+                supplier_list=supplier_list,
+                facility_ids=facility_ids,
+                products=products,
+            )
+        else:
+            plan.result.warnings.append(
+                "No company is linked to this contributor: facilities were registered, "
+                "but no supply links were made."
+            )
+        plan.result.invalid = result.invalid
+        plan.result.duplicates = result.duplicates
+        plan.result.imported = not dry_run
+        plan.result.supplier_list_id = None if dry_run else supplier_list.pk
+        supplier_list.summary = plan.result.as_dict()
+        supplier_list.save(update_fields=["summary"])
+        if dry_run:
+            transaction.set_rollback(True)
+    return plan.result
+
+
+def _add_other_names(names_by_facility: dict[int, set[str]]) -> None:
+    """Keep each new spelling of a matched facility's name, so that search finds it too."""
+    changed = []
+    ids = list(names_by_facility)
+    for chunk in [ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)]:
+        for facility in Facility.objects.filter(pk__in=chunk).only("pk", "name", "other_names"):
+            known = {normalise_name(n) for n in [facility.name, *facility.other_names]}
+            new = [
+                n for n in sorted(names_by_facility[facility.pk]) if normalise_name(n) not in known
+            ]
+            if new:
+                facility.other_names = [*facility.other_names, *new][:20]
+                changed.append(facility)
+    Facility.objects.bulk_update(changed, ["other_names", "updated_at"], batch_size=CHUNK)
+
+
+@transaction.atomic
+def facility_merge(*, source: Facility, target: Facility, user: Any = None) -> Facility:
+    """Merge a duplicate into the facility that stays: links, decisions and names move; the
+    duplicate's public id keeps resolving to the target."""
+    if source.pk == target.pk:
+        raise ValueError("A facility cannot be merged into itself.")
+    if target.merged_into_id is not None:
+        raise ValueError("The target has itself been merged; merge into its successor.")
+    source = Facility.objects.select_for_update().get(pk=source.pk)
+    target = Facility.objects.select_for_update().get(pk=target.pk)
+    for link in SupplyLink.objects.filter(facility=source, ended_on__isnull=True):
+        existing = SupplyLink.objects.filter(
+            company_id=link.company_id, facility=target, ended_on__isnull=True
+        ).first()
+        if existing is None:
+            link.facility = target
+            link.save(update_fields=["facility", "updated_at"])
+        else:
+            existing.first_seen = min(existing.first_seen, link.first_seen)
+            existing.last_seen = max(existing.last_seen, link.last_seen)
+            existing.save(update_fields=["first_seen", "last_seen", "updated_at"])
+            link.delete()
+    SupplyLink.objects.filter(facility=source).update(facility=target)
+    MatchDecision.objects.filter(facility=source).update(facility=target)
+    names = [source.name, *source.other_names]
+    known = {normalise_name(n) for n in [target.name, *target.other_names]}
+    target.other_names = [
+        *target.other_names,
+        *[n for n in names if normalise_name(n) not in known],
+    ]
+    if not target.os_id and source.os_id:
+        os_id, source.os_id = source.os_id, None
+        source.save(update_fields=["os_id", "updated_at"])
+        target.os_id = os_id
+    target.save(update_fields=["other_names", "os_id", "updated_at"])
+    source.merged_into = target
+    source.save(update_fields=["merged_into", "updated_at"])
+    Facility.objects.filter(merged_into=source).update(merged_into=target)
+    return target
+
+
+@transaction.atomic
+def match_decision_resolve(
+    *, decision: MatchDecision, user: Any, facility: Facility | None = None
+) -> MatchDecision:
+    """A person settles a pending row: ``facility`` confirms that match; None creates a new
+    facility because no candidate is the same site."""
+    decision = MatchDecision.objects.select_for_update().get(pk=decision.pk)
+    if decision.method != Method.PENDING:
+        raise ValueError("This row was already decided.")
+    if facility is None:
+        row = SupplierRow(
+            row_number=0, name=decision.name, address=decision.address, country=decision.country
+        )
+        facility = _new_facility(row, decision.row_key)
+        facility.save()
+        decision.method = Method.NEW_BY_PERSON
+    else:
+        while facility.merged_into_id is not None:
+            facility = Facility.objects.get(pk=facility.merged_into_id)
+        decision.method = Method.CONFIRMED
+        _add_other_names({facility.pk: {decision.name}})
+    decision.facility, decision.decided_by, decision.decided_at = facility, user, timezone.now()
+    decision.save(update_fields=["facility", "method", "decided_by", "decided_at", "updated_at"])
+    company = decision.contributor.company
+    if company is not None and decision.last_list is not None:
+        _write_links(
+            company=company,
+            contributor=decision.contributor,
+            supplier_list=decision.last_list,
+            facility_ids={facility.pk},
+            products={},
+            end_missing=False,
+        )
+    return decision

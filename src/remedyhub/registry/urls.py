@@ -1,0 +1,13 @@
+"""Registry pages."""
+
+from django.urls import path
+
+from remedyhub.registry import views
+
+app_name = "registry"
+
+urlpatterns = [
+    path("", views.facility_search_page, name="search"),
+    path("export.csv", views.facility_export, name="export"),
+    path("<str:public_id>/", views.facility_page, name="facility"),
+]
