@@ -19,7 +19,15 @@ ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-PAGES = ["/en/", "/nl/", "/fr/", "/en/how-it-works/", "/en/account/login/"]
+PAGES = [
+    "/en/",
+    "/nl/",
+    "/fr/",
+    "/en/how-it-works/",
+    "/en/account/login/",
+    "/en/facilities/",
+    "/fr/sites/?q=gazipur",
+]
 HOME_PAGE_BUDGET_BYTES = 60 * 1024
 
 pytestmark = [
