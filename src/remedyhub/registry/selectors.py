@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 
 from remedyhub.registry.index_store import registry_index
 from remedyhub.registry.matching import Match
-from remedyhub.registry.models import Facility, Membership, SupplyLink
+from remedyhub.registry.models import Facility, MatchDecision, Membership, SupplyLink
 
 
 @dataclass(frozen=True)
@@ -149,3 +150,15 @@ def facility_export_rows() -> Iterator[list[str]]:
             "" if f.latitude is None else str(f.latitude),
             "" if f.longitude is None else str(f.longitude),
         ]
+
+
+def pending_decisions_for(*, user: Any) -> QuerySet[MatchDecision]:
+    """The rows waiting for a person that this user may settle: staff see all; a company
+    representative sees those of her own company's lists."""
+    pending = MatchDecision.objects.filter(method=MatchDecision.Method.PENDING).select_related(
+        "contributor", "last_list"
+    )
+    if user.is_staff:
+        return pending.order_by("created_at", "pk")
+    companies = user.affiliations.filter(role="company").values_list("company", flat=True)
+    return pending.filter(contributor__company__in=companies).order_by("created_at", "pk")

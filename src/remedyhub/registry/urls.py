@@ -9,5 +9,7 @@ app_name = "registry"
 urlpatterns = [
     path("", views.facility_search_page, name="search"),
     path("export.csv", views.facility_export, name="export"),
+    path("review/", views.review_queue, name="review"),
+    path("review/<int:decision_id>/", views.review_decide, name="review-decide"),
     path("<str:public_id>/", views.facility_page, name="facility"),
 ]

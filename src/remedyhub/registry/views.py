@@ -7,18 +7,24 @@ from collections.abc import Iterator
 from typing import Any
 
 from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 
 from remedyhub.common.countries import country_choices
+from remedyhub.registry.models import Facility
 from remedyhub.registry.selectors import (
     EXPORT_COLUMNS,
     facility_buyers,
     facility_export_rows,
     facility_resolve,
     facility_search,
+    pending_decisions_for,
 )
+from remedyhub.registry.services import match_decision_resolve
 
 
 class FacilitySearchForm(forms.Form):
@@ -70,3 +76,40 @@ def facility_export(request: HttpRequest) -> StreamingHttpResponse:
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="remedyhub-facilities.csv"'
     return response
+
+
+@login_required
+def review_queue(request: HttpRequest) -> HttpResponse:
+    """Rows the matcher was unsure about, each with its candidates, for a person to settle."""
+    decisions = list(pending_decisions_for(user=request.user)[:50])
+    keys = {c["facility"] for d in decisions for c in d.candidates}
+    facilities = Facility.objects.in_bulk(keys)
+    items = [
+        {
+            "decision": decision,
+            "candidates": [
+                {"facility": facilities[c["facility"]], "score": c["score"]}
+                for c in decision.candidates
+                if c["facility"] in facilities
+            ],
+        }
+        for decision in decisions
+    ]
+    return render(request, "registry/review.html", {"items": items})
+
+
+@login_required
+@require_POST
+def review_decide(request: HttpRequest, decision_id: int) -> HttpResponse:
+    decision = get_object_or_404(pending_decisions_for(user=request.user), pk=decision_id)
+    choice = request.POST.get("facility", "")
+    facility = None
+    if choice != "new":
+        allowed = {c["facility"] for c in decision.candidates}
+        facility = Facility.objects.filter(public_id=choice, pk__in=allowed).first()
+        if facility is None:
+            messages.error(request, _("Choose one of the candidates, or a new site."))
+            return redirect("registry:review")
+    match_decision_resolve(decision=decision, facility=facility, user=request.user)
+    messages.success(request, _("Saved. This row will not be asked about again."))
+    return redirect("registry:review")

@@ -156,3 +156,43 @@ def test_registry_import_prints_a_summary_and_refuses_a_bad_file(tmp_path, capsy
     with pytest.raises(Exception, match="Nothing was imported"):
         call_command("registry_import", str(bad), "--contributor", "Some NGO")
     assert "row 2" in capsys.readouterr().out
+
+
+def test_a_person_settles_a_doubtful_row_on_the_review_page(client, django_user_model):
+    from remedyhub.accounts.models import Affiliation
+    from remedyhub.registry.models import MatchDecision, SupplyLink
+    from remedyhub.registry.services import supplier_list_import
+    from remedyhub.registry.tests.factories import CompanyFactory
+
+    company = CompanyFactory(name="Example Buyer B.V.")
+    first = FacilityFactory(name="Sunrise Garments Ltd", address="Plot 7, BSCIC Road, Narayanganj")
+    FacilityFactory(name="Sunrise Apparels Ltd", address="Plot 9, BSCIC Road, Narayanganj")
+    supplier_list_import(
+        data=b"name,address,country\nSunrise Ltd,BSCIC Road Narayanganj,BD\n",
+        filename="l.csv",
+        contributor="Example Buyer B.V.",
+    )
+    decision = MatchDecision.objects.get(method="pending")
+    outsider = django_user_model.objects.create_user(username="other", password="x" * 16)
+    client.force_login(outsider)
+    assert "Sunrise Ltd" not in client.get("/en/facilities/review/").content.decode()
+    assert (
+        client.post(f"/en/facilities/review/{decision.pk}/", {"facility": "new"}).status_code == 404
+    )
+
+    rep = django_user_model.objects.create_user(username="rep", password="x" * 16)
+    Affiliation.objects.create(user=rep, role="company", company=company)
+    client.force_login(rep)
+    page = client.get("/en/facilities/review/").content.decode()
+    assert "Sunrise Ltd" in page and first.public_id in page
+    response = client.post(f"/en/facilities/review/{decision.pk}/", {"facility": first.public_id})
+    assert response.status_code == 302
+    decision.refresh_from_db()
+    assert (decision.method, decision.facility, decision.decided_by) == ("confirmed", first, rep)
+    assert SupplyLink.objects.get(company=company).facility == first
+    assert "Nothing to check." in client.get("/en/facilities/review/").content.decode()
+
+
+def test_the_review_page_needs_a_log_in(client):
+    response = client.get("/en/facilities/review/")
+    assert response.status_code == 302 and "/login/" in response["Location"]
