@@ -21,7 +21,13 @@ from remedyhub.registry.models import (
     SupplyLink,
 )
 from remedyhub.registry.normalise import facility_match_key, normalise_name
-from remedyhub.registry.parsing import RowError, SupplierRow, parse_supplier_file
+from remedyhub.registry.parsing import (
+    FIELDS,
+    REQUIRED_FIELDS,
+    RowError,
+    SupplierRow,
+    parse_supplier_file,
+)
 
 CHUNK = 500
 Method = MatchDecision.Method
@@ -87,18 +93,8 @@ def _resolve(facility_id: int, merged: dict[int, int]) -> int:
 def _row_data(row: SupplierRow) -> dict[str, Any]:
     return {
         key: getattr(row, key)
-        for key in (
-            "sector",
-            "product_type",
-            "facility_type",
-            "processing_type",
-            "number_of_workers",
-            "parent_company",
-            "lat",
-            "lng",
-            "os_id",
-        )
-        if getattr(row, key) not in ("", None)
+        for key in FIELDS
+        if key not in REQUIRED_FIELDS and getattr(row, key) not in ("", None)
     }
 
 
