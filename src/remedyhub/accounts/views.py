@@ -7,13 +7,20 @@ from typing import Any
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.views.generic import TemplateView
 
+from remedyhub.registry.selectors import may_upload, pending_decisions_for
+
 
 class DashboardView(LoginRequiredMixin, TemplateView):
     template_name = "accounts/dashboard.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["affiliations"] = self.request.user.affiliations.select_related(  # type: ignore[union-attr]
+        user = self.request.user
+        context["affiliations"] = user.affiliations.select_related(  # type: ignore[union-attr]
             "mechanism", "company"
+        )
+        context["may_upload"] = may_upload(user=user)
+        context["pending_count"] = (
+            pending_decisions_for(user=user).count() if context["may_upload"] else 0
         )
         return context

@@ -2,7 +2,7 @@
 
 from rest_framework import serializers
 
-from remedyhub.registry.models import SectorAgreement
+from remedyhub.registry.models import Contributor, SectorAgreement
 from remedyhub.routing.models import Mechanism
 
 
@@ -66,3 +66,39 @@ class FacilityResultSerializer(serializers.Serializer):
 class FacilityDetailSerializer(serializers.Serializer):
     facility = FacilitySerializer()
     buyers = BuyerSerializer(many=True)
+
+
+class SupplierListUploadSerializer(serializers.Serializer):
+    file = serializers.FileField(help_text="CSV, XLSX or JSON in Open Supply Hub's columns.")
+    contributor = serializers.CharField(
+        max_length=255, required=False, help_text="Staff only: who published the list."
+    )
+    contributor_type = serializers.ChoiceField(
+        choices=Contributor.Type.choices, default=Contributor.Type.BRAND
+    )
+    company = serializers.SlugField(
+        required=False, help_text="A company representative's company (its slug)."
+    )
+    list_date = serializers.DateField(required=False)
+    skip_invalid = serializers.BooleanField(default=False)
+    dry_run = serializers.BooleanField(default=False, help_text="Only report what would happen.")
+
+
+class RowErrorSerializer(serializers.Serializer):
+    row = serializers.IntegerField(allow_null=True)
+    field = serializers.CharField(allow_null=True, required=False)
+    message = serializers.CharField()
+
+
+class ImportResultSerializer(serializers.Serializer):
+    rows = serializers.IntegerField()
+    new_facilities = serializers.IntegerField()
+    exact_matches = serializers.IntegerField()
+    automatic_matches = serializers.IntegerField()
+    needs_review = serializers.IntegerField()
+    already_decided = serializers.IntegerField()
+    ended_links = serializers.IntegerField()
+    invalid = RowErrorSerializer(many=True)
+    duplicates = RowErrorSerializer(many=True)
+    imported = serializers.BooleanField()
+    warnings = serializers.ListField(child=serializers.CharField())

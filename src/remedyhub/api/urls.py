@@ -8,6 +8,7 @@ from remedyhub.api.views import (
     FacilitySearchView,
     MechanismDetailView,
     MechanismListView,
+    SupplierListUploadView,
 )
 
 app_name = "api"
@@ -17,6 +18,7 @@ urlpatterns = [
     path("mechanisms/<slug:slug>/", MechanismDetailView.as_view(), name="mechanism-detail"),
     path("facilities/", FacilitySearchView.as_view(), name="facility-search"),
     path("facilities/<str:public_id>/", FacilityDetailView.as_view(), name="facility-detail"),
+    path("supplier-lists/", SupplierListUploadView.as_view(), name="supplier-list-upload"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves its script as a file, not inline, so a strict CSP can hold.
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),

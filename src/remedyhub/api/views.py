@@ -6,7 +6,8 @@ from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -15,10 +16,18 @@ from rest_framework.views import APIView
 from remedyhub.api.serializers import (
     FacilityDetailSerializer,
     FacilityResultSerializer,
+    ImportResultSerializer,
     MechanismSerializer,
+    SupplierListUploadSerializer,
 )
-from remedyhub.registry.parsing import resolve_country
-from remedyhub.registry.selectors import facility_buyers, facility_resolve, facility_search
+from remedyhub.registry.parsing import MAX_BYTES, resolve_country
+from remedyhub.registry.selectors import (
+    facility_buyers,
+    facility_resolve,
+    facility_search,
+    upload_companies_for,
+)
+from remedyhub.registry.services import supplier_list_import
 from remedyhub.routing.models import Mechanism
 
 
@@ -96,3 +105,56 @@ class FacilityDetailView(APIView):
             return redirect("api:facility-detail", public_id=facility.public_id)  # type: ignore[return-value]
         buyers = facility_buyers([facility])[facility.pk]
         return Response(FacilityDetailSerializer({"facility": facility, "buyers": buyers}).data)
+
+
+class SupplierListUploadView(APIView):
+    """Upload a supplier list. Staff name the publisher; a company representative uploads for
+    her own company. A list with invalid rows imports nothing unless ``skip_invalid``."""
+
+    parser_classes = [MultiPartParser, FormParser]
+
+    @extend_schema(
+        request={"multipart/form-data": SupplierListUploadSerializer},
+        responses={
+            200: ImportResultSerializer,
+            201: ImportResultSerializer,
+            400: ImportResultSerializer,
+        },
+    )
+    def post(self, request: Request) -> Response:
+        upload = SupplierListUploadSerializer(data=request.data)
+        upload.is_valid(raise_exception=True)
+        data = upload.validated_data
+        allowed = upload_companies_for(user=request.user)
+        company = None
+        if allowed is not None:
+            company = allowed.filter(slug=data.get("company", "")).first() or (
+                allowed.first() if allowed.count() == 1 and not data.get("company") else None
+            )
+            if company is None:
+                raise PermissionDenied(_("You may upload lists only for your own company."))
+        elif not data.get("contributor"):
+            raise serializers.ValidationError({"contributor": [_("Say who published the list.")]})
+        if data["file"].size > MAX_BYTES:
+            raise serializers.ValidationError(
+                {
+                    "file": [
+                        _("The file is larger than %(limit)s MB.") % {"limit": MAX_BYTES // 2**20}
+                    ]
+                }
+            )
+        result = supplier_list_import(
+            data=data["file"].read(),
+            filename=data["file"].name,
+            contributor=company.name if company else data["contributor"],
+            contributor_type=data["contributor_type"],
+            skip_invalid=data["skip_invalid"],
+            uploaded_by=request.user,
+            list_date=data.get("list_date"),
+            dry_run=data["dry_run"],
+            company=company,
+        )
+        body = ImportResultSerializer(result.as_dict()).data
+        if result.imported:
+            return Response(body, status=201)
+        return Response(body, status=200 if data["dry_run"] and not result.invalid else 400)

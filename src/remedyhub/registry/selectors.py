@@ -11,7 +11,7 @@ from django.db.models import Prefetch, QuerySet
 
 from remedyhub.registry.index_store import registry_index
 from remedyhub.registry.matching import Match
-from remedyhub.registry.models import Facility, MatchDecision, Membership, SupplyLink
+from remedyhub.registry.models import Company, Facility, MatchDecision, Membership, SupplyLink
 
 
 @dataclass(frozen=True)
@@ -162,3 +162,15 @@ def pending_decisions_for(*, user: Any) -> QuerySet[MatchDecision]:
         return pending.order_by("created_at", "pk")
     companies = user.affiliations.filter(role="company").values_list("company", flat=True)
     return pending.filter(contributor__company__in=companies).order_by("created_at", "pk")
+
+
+def upload_companies_for(*, user: Any) -> QuerySet[Company] | None:
+    """Companies whose lists this user may upload; None means any contributor (staff)."""
+    if user.is_staff:
+        return None
+    return Company.objects.filter(affiliations__user=user, affiliations__role="company")
+
+
+def may_upload(*, user: Any) -> bool:
+    companies = upload_companies_for(user=user)
+    return user.is_authenticated and (companies is None or companies.exists())

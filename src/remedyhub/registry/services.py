@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from remedyhub.registry.index_store import RegistryIndex, registry_index
 from remedyhub.registry.matching import Outcome, decide
@@ -66,7 +67,20 @@ class ImportResult:
         }
 
 
-def _contributor_get(*, name: str, contributor_type: str) -> Contributor:
+def _contributor_get(
+    *, name: str, contributor_type: str, company: Company | None = None
+) -> Contributor:
+    if company is not None:
+        # A company representative uploads as her company, whatever name she typed.
+        contributor = Contributor.objects.filter(company=company).order_by("pk").first()
+        if contributor is None:
+            name = company.name
+            if Contributor.objects.filter(name__iexact=name).exists():
+                name = f"{company.name} ({company.slug})"
+            contributor = Contributor.objects.create(
+                name=name, type=Contributor.Type.BRAND, company=company
+            )
+        return contributor
     contributor = Contributor.objects.filter(name__iexact=name.strip()).first()
     if contributor is None:
         company = None
@@ -297,6 +311,7 @@ def supplier_list_import(
     uploaded_by: Any = None,
     list_date: dt.date | None = None,
     dry_run: bool = False,
+    company: Company | None = None,
 ) -> ImportResult:
     """Import one supplier list: all of it, or (with invalid rows and no ``skip_invalid``)
     nothing. ``dry_run`` computes the same summary and writes nothing (the upload preview)."""
@@ -306,7 +321,9 @@ def supplier_list_import(
     if parsed.file_errors or (parsed.errors and not skip_invalid) or not parsed.rows:
         return result
     with transaction.atomic():
-        contributor_obj = _contributor_get(name=contributor, contributor_type=contributor_type)
+        contributor_obj = _contributor_get(
+            name=contributor, contributor_type=contributor_type, company=company
+        )
         supplier_list = SupplierList.objects.create(
             contributor=contributor_obj,
             list_date=list_date or timezone.localdate(),
@@ -347,8 +364,10 @@ def supplier_list_import(
             )
         else:
             plan.result.warnings.append(
-                "No company is linked to this contributor: facilities were registered, "
-                "but no supply links were made."
+                gettext(
+                    "No company is linked to this publisher: facilities were registered, "
+                    "but no supply links were made."
+                )
             )
         plan.result.invalid = result.invalid
         plan.result.duplicates = result.duplicates
