@@ -9,6 +9,7 @@ review when it is plausible, new otherwise.
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -32,6 +33,10 @@ class Match:
     name_score: float
     address_score: float
     matched_words: tuple[str, ...]
+    # For list rows: the name compared with no word ignored, and whether numbers in the names
+    # agree ("Unit 6" is not "Unit 10"). Only these may make a match automatic.
+    strict_name_score: float = 0.0
+    numbers_agree: bool = True
 
 
 class Outcome(enum.StrEnum):
@@ -50,6 +55,21 @@ def _name_similarity(query_name: str, query_core: str, candidate: IndexedText) -
             fuzz.ratio(query_name, name),
         )
     return best
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _name_agreement(query_name: str, candidate: IndexedText) -> tuple[float, bool]:
+    query_core = core_name(query_name)
+    query_numbers = set(_DIGITS.findall(query_name))
+    best, numbers_agree = 0.0, False
+    for name in candidate.name.split(NAME_SEPARATOR):
+        strict = fuzz.token_sort_ratio(query_core, core_name(name))
+        agree = set(_DIGITS.findall(name)) == query_numbers
+        if (strict, agree) > (best, numbers_agree):
+            best, numbers_agree = strict, agree
+    return float(best), numbers_agree
 
 
 def _coverage(words: list[str], target: list[str]) -> float:
@@ -123,10 +143,12 @@ def search(
                 if query_address
                 else name_score
             )
+            strict_name_score, numbers_agree = _name_agreement(query_name, candidate)
         else:
             name_score, address_score, both = _text_similarity(text_words, candidate)
             # Coverage decides; the index similarity (rare words, short records) breaks ties.
             score = 0.9 * both + 10.0 * similarity / best_similarity
+            strict_name_score, numbers_agree = 0.0, True
         matches.append(
             Match(
                 key=candidate.key,
@@ -134,6 +156,8 @@ def search(
                 name_score=round(float(name_score), 1),
                 address_score=round(float(address_score), 1),
                 matched_words=matched_words(query_words, candidate),
+                strict_name_score=round(strict_name_score, 1),
+                numbers_agree=numbers_agree,
             )
         )
     matches.sort(key=lambda match: (-match.score, match.key))
@@ -149,7 +173,8 @@ def decide(matches: list[Match], *, has_address: bool = True) -> Outcome:
     if (
         best.score >= AUTOMATIC_SCORE
         and best.score - runner_up >= AUTOMATIC_LEAD
-        and best.name_score >= AUTOMATIC_NAME
+        and best.strict_name_score >= AUTOMATIC_NAME
+        and best.numbers_agree
         and has_address
     ):
         return Outcome.AUTOMATIC

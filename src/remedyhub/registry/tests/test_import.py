@@ -164,3 +164,20 @@ def test_merging_moves_links_and_keeps_the_old_id_resolving(buyer):
     assert "Sun Rise Garment Ltd" in keep.other_names
     with pytest.raises(ValueError):
         facility_merge(source=keep, target=keep)
+
+
+@pytest.mark.parametrize(
+    ("known", "listed"),
+    [
+        # Open Supply Hub's labelled "distinct" pairs show these two traps.
+        ("Soorty Enterprises (Pvt) Ltd Unit 10", "Soorty Enterprises (Pvt.) Ltd. Unit 6"),
+        ("Nishat Apparel", "Nishat Mills Ltd (Apparel Division) Unit 2"),
+    ],
+)
+def test_another_unit_or_a_longer_name_is_never_matched_automatically(buyer, known, listed):
+    FacilityFactory(name=known, address="Sector 15, Korangi Industrial Area, Karachi", country="PK")
+    result = import_list(
+        csv_bytes((listed, "Sector 15, Korangi Industrial Area, Karachi", "PK", ""))
+    )
+    assert result.automatic_matches == 0
+    assert result.needs_review == 1
