@@ -315,17 +315,20 @@ class FacilityIndex:
         high: int,
     ) -> None:
         found = []
+        bounds = (
+            np.array([low, high], dtype=self.postings.dtype)
+            if low > 0 or high < len(self.keys)
+            else None
+        )
         for gram in grams:
             gram_id = self.vocabulary.get(f"{namespace}{gram}")
             if gram_id is None:
                 continue
             start, end = int(self.indptr[gram_id]), int(self.indptr[gram_id + 1])
-            if low > 0 or high < len(self.keys):
-                segment = self.postings[start:end]
-                start, end = (
-                    start + int(np.searchsorted(segment, low)),
-                    start + int(np.searchsorted(segment, high)),
-                )
+            if bounds is not None:
+                # Same dtype as the postings: a mixed-type search would copy the whole segment.
+                first, last = np.searchsorted(self.postings[start:end], bounds)
+                start, end = start + int(first), start + int(last)
             if end > start:
                 found.append((float(self.idf[gram_id]), start, end))
         if not found:

@@ -128,7 +128,7 @@ def search(
     text_words = list(dict.fromkeys(normalise_address(text).split()))
     best_similarity = max((similarity for _row, similarity in rows), default=0.0) or 1.0
     query_words = set(f"{query_name} {query_address} {normalise_address(text)}".split())
-    matches = []
+    scored = []
     for row, similarity in rows:
         candidate = index.text_of_row(row)
         if name:
@@ -143,16 +143,22 @@ def search(
                 if query_address
                 else name_score
             )
-            strict_name_score, numbers_agree = _name_agreement(query_name, candidate)
         else:
             name_score, address_score, both = _text_similarity(text_words, candidate)
             # Coverage decides; the index similarity (rare words, short records) breaks ties.
             score = 0.9 * both + 10.0 * similarity / best_similarity
-            strict_name_score, numbers_agree = 0.0, True
+        scored.append((round(float(score), 1), candidate, name_score, address_score))
+    scored.sort(key=lambda item: (-item[0], item[1].key))
+    matches = []
+    # The finer comparisons are needed only for what is returned.
+    for score, candidate, name_score, address_score in scored[:limit]:
+        strict_name_score, numbers_agree = (
+            _name_agreement(query_name, candidate) if name else (0.0, True)
+        )
         matches.append(
             Match(
                 key=candidate.key,
-                score=round(float(score), 1),
+                score=score,
                 name_score=round(float(name_score), 1),
                 address_score=round(float(address_score), 1),
                 matched_words=matched_words(query_words, candidate),
@@ -160,8 +166,7 @@ def search(
                 numbers_agree=numbers_agree,
             )
         )
-    matches.sort(key=lambda match: (-match.score, match.key))
-    return matches[:limit]
+    return matches
 
 
 def decide(matches: list[Match], *, has_address: bool = True) -> Outcome:
