@@ -1,6 +1,10 @@
 """Admin for the registry."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from remedyhub.registry.models import (
     Company,
@@ -12,6 +16,7 @@ from remedyhub.registry.models import (
     SupplierList,
     SupplyLink,
 )
+from remedyhub.registry.services import facility_merge
 
 
 @admin.register(Company)
@@ -22,8 +27,36 @@ class CompanyAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
+@admin.action(description=_("Merge the selected facilities into the oldest of them"))
+def merge_facilities(
+    modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet[Facility]
+) -> None:
+    facilities = list(queryset.filter(merged_into__isnull=True).order_by("created_at", "pk"))
+    if len(facilities) < 2:
+        modeladmin.message_user(
+            request,
+            _("Select at least two facilities that were not merged before."),
+            messages.WARNING,
+        )
+        return
+    target, *duplicates = facilities
+    for duplicate in duplicates:
+        facility_merge(source=duplicate, target=target, user=request.user)
+    modeladmin.message_user(
+        request,
+        ngettext(
+            "%(count)d facility was merged into %(target)s.",
+            "%(count)d facilities were merged into %(target)s.",
+            len(duplicates),
+        )
+        % {"count": len(duplicates), "target": target.public_id},
+        messages.SUCCESS,
+    )
+
+
 @admin.register(Facility)
 class FacilityAdmin(admin.ModelAdmin):
+    actions = [merge_facilities]
     list_display = ["public_id", "name", "city", "country", "sector"]
     list_filter = ["country", "sector"]
     search_fields = ["public_id", "name", "address", "os_id"]

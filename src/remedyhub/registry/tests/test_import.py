@@ -181,3 +181,16 @@ def test_another_unit_or_a_longer_name_is_never_matched_automatically(buyer, kno
     )
     assert result.automatic_matches == 0
     assert result.needs_review == 1
+
+
+def test_staff_merge_duplicates_from_the_admin_into_the_oldest(admin_client):
+    keep = FacilityFactory(name="Sunrise Garments Ltd")
+    duplicate = FacilityFactory(name="Sunrise Garment Limited Unit A")
+    response = admin_client.post(
+        "/en/admin/registry/facility/",
+        {"action": "merge_facilities", "_selected_action": [keep.pk, duplicate.pk]},
+        follow=True,
+    )
+    assert "1 facility was merged into" in response.content.decode()
+    duplicate.refresh_from_db()
+    assert duplicate.merged_into == keep
