@@ -29,8 +29,8 @@ ROW_BITS = 24  # up to 16.7M facilities in one index
 BUILD_CHUNK = 50_000
 # A query trigram that occurs in more than this share of the searched rows says little and
 # costs much; it is skipped unless too few rarer ones are left.
-COMMON_SHARE = 0.05
-MIN_QUERY_GRAMS = 4
+COMMON_SHARE = 0.15
+MIN_QUERY_GRAMS = 8
 
 
 @dataclass(frozen=True)
@@ -263,6 +263,22 @@ class FacilityIndex:
                 return country
         raise IndexError(row)
 
+    def word_weight(self, word: str) -> float:
+        """How telling a word is: the mean idf of its trigrams, in names or addresses
+        (whichever is rarer); an unknown trigram counts as rarest."""
+        grams = trigrams(word)
+        if not grams:
+            return 1.0
+        top = float(np.log(1 + len(self.keys))) + 1.0
+        best = 0.0
+        for namespace in (NAME, ADDRESS):
+            total = 0.0
+            for gram in grams:
+                gram_id = self.vocabulary.get(f"{namespace}{gram}")
+                total += top if gram_id is None else float(self.idf[gram_id])
+            best = max(best, total / len(grams))
+        return best
+
     def row_of_key(self, key: int) -> int | None:
         if self._row_of_key is None:
             self._row_of_key = {int(k): row for row, k in enumerate(self.keys)}
@@ -287,16 +303,23 @@ class FacilityIndex:
             low, high = 0, len(self.keys)
         if high <= low:
             return []
-        queries: list[tuple[int, set[str], float]] = []
-        name_text = " ".join(filter(None, [normalise_name(name), normalise_name(text)]))
-        address_text = " ".join(filter(None, [normalise_address(address), normalise_address(text)]))
-        if name_text:
-            queries.append((NAME, trigrams(name_text), 1.0))
-        if address_text:
-            queries.append((ADDRESS, trigrams(address_text), 0.6 if name else 1.0))
         scores = np.zeros(high - low, dtype=np.float32)
-        for namespace, grams, weight in queries:
-            self._accumulate(scores, namespace, grams, weight, low, high)
+        if name or address:
+            # A list row: the name counts most, the address confirms.
+            if name:
+                self._accumulate(scores, NAME, trigrams(normalise_name(name)), 1.0, low, high)
+            if address:
+                grams = trigrams(normalise_address(address))
+                self._accumulate(scores, ADDRESS, grams, 0.6 if name else 1.0, low, high)
+        if text:
+            # A reporter's words may be a name, an address or both: the better fit counts
+            # fully, the other half, so that words found in the wrong field do not crowd out
+            # an exact address.
+            by_name = np.zeros_like(scores)
+            by_address = np.zeros_like(scores)
+            self._accumulate(by_name, NAME, trigrams(normalise_name(text)), 1.0, low, high)
+            self._accumulate(by_address, ADDRESS, trigrams(normalise_address(text)), 1.0, low, high)
+            scores += np.maximum(by_name, by_address) + 0.5 * np.minimum(by_name, by_address)
         if limit < len(scores):
             best = np.argpartition(-scores, limit)[:limit]
         else:

@@ -15,7 +15,12 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from remedyhub.registry.index import NAME_SEPARATOR, FacilityIndex, IndexedText
-from remedyhub.registry.normalise import core_name, normalise_address, normalise_name
+from remedyhub.registry.normalise import (
+    GENERIC_TOKENS,
+    core_name,
+    normalise_address,
+    normalise_name,
+)
 
 CANDIDATES = 50
 NAME_WEIGHT, ADDRESS_WEIGHT = 0.65, 0.35
@@ -46,12 +51,14 @@ class Outcome(enum.StrEnum):
 
 
 def _name_similarity(query_name: str, query_core: str, candidate: IndexedText) -> float:
-    names = candidate.name.split(NAME_SEPARATOR)
+    """The distinctive words decide most; the whole name separates sites whose distinctive
+    words coincide ('Huafu Garment' and 'Huafu Textile')."""
     best = 0.0
-    for name in [candidate.core, *names]:
+    for name in candidate.name.split(NAME_SEPARATOR):
         best = max(
             best,
-            fuzz.token_set_ratio(query_core, core_name(name) if name != candidate.core else name),
+            0.6 * fuzz.token_set_ratio(query_core, core_name(name))
+            + 0.4 * fuzz.token_sort_ratio(query_name, name),
             fuzz.ratio(query_name, name),
         )
     return best
@@ -72,22 +79,23 @@ def _name_agreement(query_name: str, candidate: IndexedText) -> tuple[float, boo
     return float(best), numbers_agree
 
 
-def _coverage(words: list[str], target: list[str]) -> float:
-    """How well each query word is found among the target words (0 to 100, averaged).
+def _coverage(words: dict[str, float], target: list[str]) -> float:
+    """How well the query words are found among the target words (0 to 100).
 
-    A word counts by its best fuzzy match, so typos and typed prefixes still count partly.
+    Each word counts by its best fuzzy match, so typos and typed prefixes still count partly,
+    and by its weight, so that a rare word ('Shichang') outweighs a common one ('Dongguan').
     """
     if not words or not target:
         return 0.0
     total = 0.0
-    for word in words:
+    for word, weight in words.items():
         best = process.extractOne(word, target, scorer=fuzz.ratio)
         if best is not None:
-            total += best[1]
-    return total / len(words)
+            total += weight * best[1]
+    return total / sum(words.values())
 
 
-def _text_similarity(words: list[str], candidate: IndexedText) -> tuple[float, float, float]:
+def _text_similarity(words: dict[str, float], candidate: IndexedText) -> tuple[float, float, float]:
     """A reporter's words against a facility: coverage by its name, its address, and both."""
     name_words = candidate.name.replace(NAME_SEPARATOR, " ").split()
     address_words = candidate.address.split()
@@ -96,6 +104,16 @@ def _text_similarity(words: list[str], candidate: IndexedText) -> tuple[float, f
         _coverage(words, address_words),
         _coverage(words, name_words + address_words),
     )
+
+
+# Words a reporter adds around what she knows ("the factory in Gazipur").
+TEXT_STOP_WORDS = frozenset(GENERIC_TOKENS | {"in", "at", "near", "on", "company", "co", "ltd"})
+
+
+def _text_words(index: FacilityIndex, text: str) -> dict[str, float]:
+    words = list(dict.fromkeys(normalise_address(text).split()))
+    kept = [word for word in words if word not in TEXT_STOP_WORDS] or words
+    return {word: index.word_weight(word) for word in kept}
 
 
 def matched_words(query_words: set[str], candidate: IndexedText) -> tuple[str, ...]:
@@ -125,7 +143,7 @@ def search(
     )
     query_name, query_core = normalise_name(name), core_name(name)
     query_address = normalise_address(address)
-    text_words = list(dict.fromkeys(normalise_address(text).split()))
+    text_words = _text_words(index, text) if text else {}
     best_similarity = max((similarity for _row, similarity in rows), default=0.0) or 1.0
     query_words = set(f"{query_name} {query_address} {normalise_address(text)}".split())
     scored = []
