@@ -196,3 +196,25 @@ def test_a_person_settles_a_doubtful_row_on_the_review_page(client, django_user_
 def test_the_review_page_needs_a_log_in(client):
     response = client.get("/en/facilities/review/")
     assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_registry_index_rebuilds_and_searches_use_it(registry, capsys):
+    call_command("registry_index")
+    assert "Indexed 3 facilities" in capsys.readouterr().out
+    sites, _membership = registry
+    from remedyhub.registry.selectors import facility_search
+
+    assert facility_search(q="lotus")[0].facility == sites["lotus"]
+
+
+def test_facilities_added_or_merged_after_the_index_was_built_are_searched_right(registry):
+    from remedyhub.registry.selectors import facility_search
+
+    sites, _membership = registry
+    assert facility_search(q="lotus")[0].facility == sites["lotus"]  # builds the base index
+    newcomer = FacilityFactory(name="Crescent Threads Ltd", address="Ashulia, Savar")
+    assert facility_search(q="crescent threads")[0].facility == newcomer
+    facility_merge(source=sites["lotus"], target=newcomer)
+    found = [result.facility for result in facility_search(q="lotus denim")]
+    assert sites["lotus"] not in found
+    assert newcomer in found  # it now carries the merged name too
