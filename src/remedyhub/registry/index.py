@@ -28,8 +28,11 @@ NAME_SEPARATOR = " | "  # between a facility's names in the stored text
 ROW_BITS = 24  # up to 16.7M facilities in one index
 BUILD_CHUNK = 50_000
 # A query trigram that occurs in more than this share of the searched rows says little and
-# costs much; it is skipped unless too few rarer ones are left.
-COMMON_SHARE = 0.15
+# costs much; it is skipped unless too few rarer ones are left. A list row names the site in
+# full, so its rare trigrams suffice; a reporter's few words may all be common ones
+# ("Road 8, Sitakunda") and need more of them.
+COMMON_SHARE = 0.05
+COMMON_SHARE_TEXT = 0.15
 MIN_QUERY_GRAMS = 8
 
 
@@ -317,8 +320,12 @@ class FacilityIndex:
             # an exact address.
             by_name = np.zeros_like(scores)
             by_address = np.zeros_like(scores)
-            self._accumulate(by_name, NAME, trigrams(normalise_name(text)), 1.0, low, high)
-            self._accumulate(by_address, ADDRESS, trigrams(normalise_address(text)), 1.0, low, high)
+            name_grams, address_grams = (
+                trigrams(normalise_name(text)),
+                trigrams(normalise_address(text)),
+            )
+            self._accumulate(by_name, NAME, name_grams, 1.0, low, high, COMMON_SHARE_TEXT)
+            self._accumulate(by_address, ADDRESS, address_grams, 1.0, low, high, COMMON_SHARE_TEXT)
             scores += np.maximum(by_name, by_address) + 0.5 * np.minimum(by_name, by_address)
         if limit < len(scores):
             best = np.argpartition(-scores, limit)[:limit]
@@ -336,6 +343,7 @@ class FacilityIndex:
         weight: float,
         low: int,
         high: int,
+        common_share: float = COMMON_SHARE,
     ) -> None:
         found = []
         bounds = (
@@ -363,7 +371,7 @@ class FacilityIndex:
         kept = [
             f
             for i, f in enumerate(found)
-            if i < MIN_QUERY_GRAMS or f[2] - f[1] <= COMMON_SHARE * span
+            if i < MIN_QUERY_GRAMS or f[2] - f[1] <= common_share * span
         ]
         rows = np.concatenate([self.postings[s:e] for _idf, s, e in kept]) - low
         weights = np.concatenate(
