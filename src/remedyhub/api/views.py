@@ -153,6 +153,7 @@ class SupplierListUploadView(APIView):
             list_date=data.get("list_date"),
             dry_run=data["dry_run"],
             company=company,
+            workers=1,
         )
         body = ImportResultSerializer(result.as_dict()).data
         if result.imported:

@@ -34,6 +34,8 @@ BUILD_CHUNK = 50_000
 COMMON_SHARE = 0.05
 COMMON_SHARE_TEXT = 0.15
 MIN_QUERY_GRAMS = 8
+# A list row's rarest trigrams find its site; more only cost time (rescoring is exact).
+MAX_LIST_GRAMS = 16
 
 
 @dataclass(frozen=True)
@@ -237,7 +239,9 @@ class FacilityIndex:
         meta = json.loads((directory / "meta.json").read_text())
 
         def array(name: str) -> npt.NDArray[np.generic]:
-            return np.load(directory / f"{name}.npy", mmap_mode="r")
+            # Mapped, so processes share the pages; viewed as a plain array, because slicing
+            # a memmap object makes a new memmap object each time, which is slow.
+            return np.asarray(np.load(directory / f"{name}.npy", mmap_mode="r"))
 
         return cls(
             vocabulary=meta["vocabulary"],
@@ -324,8 +328,10 @@ class FacilityIndex:
                 trigrams(normalise_name(text)),
                 trigrams(normalise_address(text)),
             )
-            self._accumulate(by_name, NAME, name_grams, 1.0, low, high, COMMON_SHARE_TEXT)
-            self._accumulate(by_address, ADDRESS, address_grams, 1.0, low, high, COMMON_SHARE_TEXT)
+            self._accumulate(by_name, NAME, name_grams, 1.0, low, high, COMMON_SHARE_TEXT, None)
+            self._accumulate(
+                by_address, ADDRESS, address_grams, 1.0, low, high, COMMON_SHARE_TEXT, None
+            )
             scores += np.maximum(by_name, by_address) + 0.5 * np.minimum(by_name, by_address)
         if limit < len(scores):
             best = np.argpartition(-scores, limit)[:limit]
@@ -344,6 +350,7 @@ class FacilityIndex:
         low: int,
         high: int,
         common_share: float = COMMON_SHARE,
+        max_grams: int | None = MAX_LIST_GRAMS,
     ) -> None:
         found = []
         bounds = (
@@ -372,7 +379,7 @@ class FacilityIndex:
             f
             for i, f in enumerate(found)
             if i < MIN_QUERY_GRAMS or f[2] - f[1] <= common_share * span
-        ]
+        ][:max_grams]
         rows = np.concatenate([self.postings[s:e] for _idf, s, e in kept]) - low
         weights = np.concatenate(
             [np.full(e - s, idf * idf, dtype=np.float32) for idf, s, e in kept]

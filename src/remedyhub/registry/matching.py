@@ -22,7 +22,10 @@ from remedyhub.registry.normalise import (
     normalise_name,
 )
 
-CANDIDATES = 50
+# How many index candidates are rescored: a list row names its site fully, a reporter's few
+# words leave more of them plausible.
+CANDIDATES = 20
+CANDIDATES_TEXT = 50
 NAME_WEIGHT, ADDRESS_WEIGHT = 0.65, 0.35
 # Thresholds for list rows, tuned on Open Supply Hub's labelled pairs (bench/README.md).
 AUTOMATIC_SCORE = 88.0
@@ -122,7 +125,8 @@ def matched_words(query_words: set[str], candidate: IndexedText) -> tuple[str, .
     found = []
     for word in sorted(query_words):
         if word in target or (
-            len(word) >= 4 and any(fuzz.ratio(word, other) >= 80 for other in target)
+            len(word) >= 4
+            and process.extractOne(word, target, scorer=fuzz.ratio, score_cutoff=80) is not None
         ):
             found.append(word)
     return tuple(found)
@@ -138,8 +142,9 @@ def search(
     limit: int = 10,
 ) -> list[Match]:
     """The best facilities for a list row (``name``, ``address``) or a reporter's ``text``."""
+    wanted = CANDIDATES_TEXT if text else CANDIDATES
     rows = index.candidates(
-        name=name, address=address, text=text, country=country, limit=max(CANDIDATES, limit)
+        name=name, address=address, text=text, country=country, limit=max(wanted, limit)
     )
     query_name, query_core = normalise_name(name), core_name(name)
     query_address = normalise_address(address)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 from dataclasses import dataclass, field
+from multiprocessing import get_all_start_methods, get_context
 from typing import Any
 
 from django.db import transaction
@@ -12,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from remedyhub.registry.index_store import RegistryIndex, registry_index
-from remedyhub.registry.matching import Outcome, decide
+from remedyhub.registry.matching import Match, Outcome, decide
 from remedyhub.registry.models import (
     Company,
     Contributor,
@@ -133,6 +135,38 @@ def _new_facility(row: SupplierRow, row_key: str) -> Facility:
     return facility
 
 
+PARALLEL_MIN_ROWS = 2000
+_forked_index: RegistryIndex | None = None
+
+
+def _search_one(row: SupplierRow) -> tuple[int, list[Match]]:
+    assert _forked_index is not None  # noqa: S101 - set by the parent before forking
+    return row.row_number, _forked_index.search(
+        name=row.name, address=row.address, country=row.country, limit=5
+    )
+
+
+def _search_rows(
+    index: RegistryIndex, rows: list[SupplierRow], *, workers: int
+) -> dict[int, list[Match]]:
+    """Candidates for each row. A long list is searched by forked processes, which share the
+    index's memory with this one and touch no database connection."""
+    global _forked_index
+    if workers <= 1 or len(rows) < PARALLEL_MIN_ROWS or "fork" not in get_all_start_methods():
+        return {
+            row.row_number: index.search(
+                name=row.name, address=row.address, country=row.country, limit=5
+            )
+            for row in rows
+        }
+    _forked_index = index
+    try:
+        with get_context("fork").Pool(workers) as pool:
+            return dict(pool.imap_unordered(_search_one, rows, chunksize=250))
+    finally:
+        _forked_index = None
+
+
 @dataclass
 class _Plan:
     """What each row of a list turned out to be, before anything is written in bulk."""
@@ -151,6 +185,7 @@ def _plan_rows(
     contributor: Contributor,
     supplier_list: SupplierList,
     index: RegistryIndex,
+    workers: int,
 ) -> _Plan:
     plan = _Plan(result=ImportResult(rows=len(rows)))
     result = plan.result
@@ -180,6 +215,14 @@ def _plan_rows(
         for chunk in _in_chunks(os_ids)
         for os_id, pk in Facility.objects.filter(os_id__in=chunk).values_list("os_id", "pk")
     }
+    to_search = [
+        row
+        for row in rows
+        if keys[row.row_number] not in decided
+        and not (row.os_id and row.os_id in by_os_id)
+        and keys[row.row_number] not in exact
+    ]
+    searched = _search_rows(index, to_search, workers=workers)
     for row in rows:
         row_key = keys[row.row_number]
         decision = decided.get(row_key)
@@ -217,7 +260,7 @@ def _plan_rows(
             result.exact_matches += 1
             continue
         else:
-            matches = index.search(name=row.name, address=row.address, country=row.country, limit=5)
+            matches = searched[row.row_number]
             outcome = decide(matches, has_address=bool(row.address))
             decision.score = matches[0].score if matches else None
             if outcome == Outcome.AUTOMATIC:
@@ -312,9 +355,12 @@ def supplier_list_import(
     list_date: dt.date | None = None,
     dry_run: bool = False,
     company: Company | None = None,
+    workers: int | None = None,
 ) -> ImportResult:
     """Import one supplier list: all of it, or (with invalid rows and no ``skip_invalid``)
-    nothing. ``dry_run`` computes the same summary and writes nothing (the upload preview)."""
+    nothing. ``dry_run`` computes the same summary and writes nothing (the upload preview).
+    ``workers`` processes search a long list (default: one per core; 1 inside a web request,
+    where forking is unwelcome)."""
     parsed = parse_supplier_file(data, filename)
     result = ImportResult(rows=len(parsed.rows), invalid=list(parsed.errors))
     result.duplicates = list(parsed.duplicates)
@@ -337,11 +383,14 @@ def supplier_list_import(
             contributor=contributor_obj,
             supplier_list=supplier_list,
             index=registry_index(),
+            workers=(os.cpu_count() or 1) if workers is None else workers,
         )
         Facility.objects.bulk_create(plan.new_facilities.values(), batch_size=CHUNK)
         for decision in plan.new_decisions:
-            if isinstance(decision.facility, Facility):
-                decision.facility_id = decision.facility.pk
+            # Only decisions about new facilities hold an unsaved object; reading .facility on
+            # the others would fetch each matched facility from the database.
+            if decision.facility_id is None and decision.method != Method.PENDING:
+                decision.facility_id = decision.facility.pk  # type: ignore[union-attr]
         MatchDecision.objects.bulk_create(plan.new_decisions, batch_size=CHUNK)
         MatchDecision.objects.bulk_update(plan.touched_decisions, ["last_list"], batch_size=CHUNK)
         _add_other_names(plan.other_names)

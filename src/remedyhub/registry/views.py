@@ -249,4 +249,5 @@ def _import(
         list_date=dt.date.fromisoformat(plan["list_date"]),
         dry_run=dry_run,
         company=company,
+        workers=1,
     )

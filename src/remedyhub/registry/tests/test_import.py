@@ -194,3 +194,21 @@ def test_staff_merge_duplicates_from_the_admin_into_the_oldest(admin_client):
     assert "1 facility was merged into" in response.content.decode()
     duplicate.refresh_from_db()
     assert duplicate.merged_into == keep
+
+
+def test_a_long_list_searched_by_forked_workers_decides_as_one_process_does(buyer, monkeypatch):
+    from remedyhub.registry import services
+
+    monkeypatch.setattr(services, "PARALLEL_MIN_ROWS", 2)
+    FacilityFactory(name="Sunrise Garments Ltd", address="Plot 7, BSCIC Road, Narayanganj")
+    FacilityFactory(name="Lotus Knit Ltd", address="Tongi, Gazipur")
+    rows = [
+        ("Sunrise Garment Co., Ltd.", "Plot 7 BSCIC Road Narayanganj", "BD", ""),
+        ("Lotus Knit Limited Unit", "Tongi Gazipur", "BD", ""),
+        ("Morning Dew Apparel Ltd", "Ashulia, Savar", "BD", ""),
+    ]
+    single = import_list(csv_bytes(*rows), dry_run=True, workers=1)
+    forked = import_list(csv_bytes(*rows), dry_run=True, workers=2)
+    assert forked.as_dict() == single.as_dict()
+    assert Facility.objects.count() == 2, "the parent's connection survives the workers"
+    assert single.automatic_matches + single.needs_review >= 1 and single.new_facilities >= 1
