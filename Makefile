@@ -8,7 +8,7 @@ LOCALE := src/remedyhub/locale
 export DJANGO_SETTINGS_MODULE := remedyhub.conf.settings
 
 .PHONY: run serve install install-test messages makemessages migrate demo test lint typecheck \
-	migrations-check schema-check pytest browser clean
+	migrations-check schema-check pytest browser clean bench-matching
 
 run: install messages migrate demo serve ## set up everything and serve on http://127.0.0.1:8000
 
@@ -78,3 +78,7 @@ browser:
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
 	find $(LOCALE) -name '*.mo' -delete
+
+# Matcher against brute-force rapidfuzz and pg_trgm; BENCH_ARGS="--quick" takes under a minute.
+bench-matching: install-test
+	$(PY) bench/matching.py $(BENCH_ARGS)
