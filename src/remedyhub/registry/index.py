@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import json
 import math
+import tempfile
+from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 import numpy as np
 import numpy.typing as npt
@@ -69,18 +72,29 @@ def trigrams(text: str) -> set[str]:
     return grams
 
 
+class _BlobWriter:
+    """Builds a _Blob one string at a time without keeping the strings."""
+
+    def __init__(self) -> None:
+        self.data = bytearray()
+        self.offsets = array("q", [0])
+
+    def append(self, text: str) -> None:
+        self.data += text.encode()
+        self.offsets.append(len(self.data))
+
+    def finish(self) -> _Blob:
+        return _Blob(
+            np.frombuffer(bytes(self.data), dtype=np.uint8).copy(),
+            np.frombuffer(self.offsets, dtype=np.int64).copy(),
+        )
+
+
 class _Blob:
     """Many short strings stored as one UTF-8 byte array and offsets (compact, mappable)."""
 
     def __init__(self, data: npt.NDArray[np.uint8], offsets: npt.NDArray[np.int64]) -> None:
         self.data, self.offsets = data, offsets
-
-    @classmethod
-    def from_strings(cls, strings: list[str]) -> _Blob:
-        encoded = [s.encode() for s in strings]
-        offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
-        np.cumsum([len(e) for e in encoded], out=offsets[1:])
-        return cls(np.frombuffer(b"".join(encoded), dtype=np.uint8).copy(), offsets)
 
     def __getitem__(self, row: int) -> str:
         return bytes(self.data[self.offsets[row] : self.offsets[row + 1]]).decode()
@@ -115,77 +129,81 @@ class FacilityIndex:
     # Building -------------------------------------------------------------------------------
 
     @classmethod
-    def build(cls, records: Iterable[IndexRecord]) -> FacilityIndex:
-        items = sorted(
-            (
-                (
-                    record.country,
-                    record.key,
-                    NAME_SEPARATOR.join(
-                        dict.fromkeys(
-                            normalise_name(n) for n in (record.name, *record.other_names) if n
-                        )
-                    ),
-                    core_name(record.name),
-                    normalise_address(record.address),
-                )
-                for record in records
-            ),
-            key=lambda item: (item[0], item[1]),
+    def build(cls, records: Iterable[IndexRecord], *, presorted: bool = False) -> FacilityIndex:
+        """Index ``records``. With ``presorted`` (ordered by country, then key, as a database
+        cursor can deliver them) they stream through and are never held all at once."""
+        ordered: Iterable[IndexRecord] = (
+            records if presorted else sorted(records, key=lambda r: (r.country, r.key))
         )
-        if len(items) >= 1 << ROW_BITS:
-            raise ValueError(f"an index holds fewer than {1 << ROW_BITS} facilities")
         vocabulary: dict[str, int] = {}
         country_ranges: dict[str, tuple[int, int]] = {}
-        packed_chunks: list[npt.NDArray[np.int64]] = []
-        name_counts = np.zeros(len(items), dtype=np.int32)
-        address_counts = np.zeros(len(items), dtype=np.int32)
+        keys = array("q")
+        texts = {"name": _BlobWriter(), "core": _BlobWriter(), "address": _BlobWriter()}
         gram_ids: list[int] = []
         rows: list[int] = []
-        for row, (country, _key, name, _core, address) in enumerate(items):
-            low, _high = country_ranges.get(country, (row, row))
-            country_ranges[country] = (low, row + 1)
-            for namespace, text, counts in (
-                (NAME, name, name_counts),
-                (ADDRESS, address, address_counts),
-            ):
-                grams = trigrams(text)
-                counts[row] = len(grams)
-                for gram in grams:
-                    gram_ids.append(vocabulary.setdefault(f"{namespace}{gram}", len(vocabulary)))
-                rows.extend([row] * len(grams))
-            if len(rows) > BUILD_CHUNK * 40:
-                packed_chunks.append(cls._pack(gram_ids, rows))
-                gram_ids, rows = [], []
-        packed_chunks.append(cls._pack(gram_ids, rows))
-        packed = np.concatenate(packed_chunks)
-        del packed_chunks
+        entries = 0
+        previous: tuple[str, int] | None = None
+        # Trigram occurrences go to a spool file as they come, so that memory holds one
+        # array of them at the end, not a list of chunks plus their concatenation.
+        with tempfile.TemporaryFile() as spool:
+            for row, record in enumerate(ordered):
+                if previous is not None and (record.country, record.key) < previous:
+                    raise ValueError("records are not ordered by country and key")
+                previous = (record.country, record.key)
+                if row >= 1 << ROW_BITS:
+                    raise ValueError(f"an index holds fewer than {1 << ROW_BITS} facilities")
+                low, _high = country_ranges.get(record.country, (row, row))
+                country_ranges[record.country] = (low, row + 1)
+                keys.append(record.key)
+                names = (record.name, *record.other_names)
+                name = NAME_SEPARATOR.join(dict.fromkeys(normalise_name(n) for n in names if n))
+                address = normalise_address(record.address)
+                texts["name"].append(name)
+                texts["core"].append(core_name(record.name))
+                texts["address"].append(address)
+                for namespace, text in ((NAME, name), (ADDRESS, address)):
+                    grams = trigrams(text)
+                    for gram in grams:
+                        gram_ids.append(
+                            vocabulary.setdefault(f"{namespace}{gram}", len(vocabulary))
+                        )
+                    rows.extend([row] * len(grams))
+                if len(rows) > BUILD_CHUNK * 40:
+                    entries += cls._spool(spool, gram_ids, rows)
+                    gram_ids, rows = [], []
+            entries += cls._spool(spool, gram_ids, rows)
+            del gram_ids, rows
+            spool.seek(0)
+            packed = np.fromfile(spool, dtype=np.int64, count=entries)
         packed.sort()
-        vocabulary_size = len(vocabulary)
+        total = len(keys)
         # Packed values are sorted, so each trigram's postings start where its id begins.
         indptr = np.searchsorted(
-            packed, np.arange(vocabulary_size + 1, dtype=np.int64) << ROW_BITS
+            packed, np.arange(len(vocabulary) + 1, dtype=np.int64) << ROW_BITS
         ).astype(np.int64)
-        postings = (packed & ((1 << ROW_BITS) - 1)).astype(np.int32)
+        postings = np.empty(entries, dtype=np.int32)
+        step = 1 << 22
+        for first in range(0, entries, step):
+            postings[first : first + step] = packed[first : first + step] & ((1 << ROW_BITS) - 1)
         del packed
         document_frequency = np.diff(indptr)
-        total = max(len(items), 1)
-        idf = np.log((1 + total) / (1 + document_frequency)).astype(np.float32) + 1.0
-        norms = cls._norms(vocabulary, indptr, postings, idf, len(items))
+        idf = np.log((1 + max(total, 1)) / (1 + document_frequency)).astype(np.float32) + 1.0
         return cls(
             vocabulary=vocabulary,
             indptr=indptr,
             postings=postings,
             idf=idf,
-            norms=norms,
-            keys=np.array([item[1] for item in items], dtype=np.int64),
+            norms=cls._norms(vocabulary, indptr, postings, idf, total),
+            keys=np.frombuffer(keys, dtype=np.int64).copy(),
             country_ranges=country_ranges,
-            texts={
-                "name": _Blob.from_strings([item[2] for item in items]),
-                "core": _Blob.from_strings([item[3] for item in items]),
-                "address": _Blob.from_strings([item[4] for item in items]),
-            },
+            texts={field: writer.finish() for field, writer in texts.items()},
         )
+
+    @staticmethod
+    def _spool(spool: IO[bytes], gram_ids: list[int], rows: list[int]) -> int:
+        packed = (np.array(gram_ids, dtype=np.int64) << ROW_BITS) | np.array(rows, dtype=np.int64)
+        spool.write(packed.tobytes())
+        return len(packed)
 
     @staticmethod
     def _norms(
@@ -215,10 +233,6 @@ class FacilityIndex:
                     segment[mask], weights=weights[mask], minlength=rows
                 )
         return np.sqrt(norms).astype(np.float32)
-
-    @staticmethod
-    def _pack(gram_ids: list[int], rows: list[int]) -> npt.NDArray[np.int64]:
-        return (np.array(gram_ids, dtype=np.int64) << ROW_BITS) | np.array(rows, dtype=np.int64)
 
     # Persistence ----------------------------------------------------------------------------
 

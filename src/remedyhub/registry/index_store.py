@@ -14,11 +14,12 @@ import hashlib
 import json
 import shutil
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 
 from remedyhub.registry.index import FacilityIndex, IndexRecord
 from remedyhub.registry.matching import Match, search
@@ -41,16 +42,25 @@ def _persistent() -> bool:
     return settings.ENVIRONMENT != "test"
 
 
-def _records(queryset: object) -> list[IndexRecord]:
-    rows = Facility.objects.filter(merged_into__isnull=True)
-    if queryset is not None:
-        rows = queryset  # type: ignore[assignment]
-    return [
-        IndexRecord(key=pk, country=country, name=name, address=address, other_names=tuple(other))
-        for pk, country, name, address, other in rows.values_list(
-            "pk", "country", "name", "address", "other_names"
-        ).iterator(chunk_size=10_000)
-    ]
+def _records(queryset: QuerySet[Facility] | None = None) -> Iterator[IndexRecord]:
+    """Active facilities in the index's order (country, then key), streamed from a cursor."""
+    rows = queryset if queryset is not None else Facility.objects.filter(merged_into__isnull=True)
+    for pk, country, name, address, other in (
+        rows.order_by("country", "pk")
+        .values_list("pk", "country", "name", "address", "other_names")
+        .iterator(chunk_size=10_000)
+    ):
+        yield IndexRecord(
+            key=pk, country=country, name=name, address=address, other_names=tuple(other)
+        )
+
+
+def _build(queryset: QuerySet[Facility] | None = None) -> FacilityIndex:
+    try:
+        return FacilityIndex.build(_records(queryset), presorted=True)
+    except ValueError:
+        # A database collation that orders country codes unlike Python does: sort here.
+        return FacilityIndex.build(list(_records(queryset)))
 
 
 def _version() -> tuple[int, str]:
@@ -94,7 +104,7 @@ class RegistryIndex:
 def build_base() -> RegistryIndex:
     """Build the base index from every active facility and save it for the other processes."""
     version = _version()
-    base = FacilityIndex.build(_records(None))
+    base = _build()
     if not _persistent():
         return RegistryIndex(base=base, built_until=version[1], version=version)
     directory = index_directory()
@@ -147,7 +157,7 @@ def registry_index() -> RegistryIndex:
             delta = None
         else:
             active = changed_rows.filter(merged_into__isnull=True)
-            delta = FacilityIndex.build(_records(active)) if changed else None
+            delta = _build(active) if changed else None
         _current = RegistryIndex(
             base=current.base,
             built_until=current.built_until,
