@@ -1,0 +1,40 @@
+"""The trigram index on its own: building, saving and loading, country ranges."""
+
+import pytest
+
+from remedyhub.registry.index import FacilityIndex, IndexRecord
+from remedyhub.registry.matching import search
+
+RECORDS = [
+    IndexRecord(3, "VN", "Harbour Apparel Co., Ltd", "Lot 12, Tan Thuan EPZ, District 7"),
+    IndexRecord(1, "BD", "Sunrise Knit Composite Ltd", "Kashimpur Road, Konabari, Gazipur"),
+    IndexRecord(2, "BD", "Lotus Denim Ltd", "BSCIC, Fatullah, Narayanganj", ("Lotus Jeans",)),
+]
+
+
+def test_a_saved_index_loads_and_answers_the_same(tmp_path):
+    built = FacilityIndex.build(RECORDS)
+    built.save(tmp_path / "index")
+    loaded = FacilityIndex.load(tmp_path / "index")
+    assert len(loaded) == 3
+    for query in ({"text": "lotus jeans"}, {"name": "Harbour Apparel", "country": "VN"}):
+        assert search(loaded, **query) == search(built, **query)
+    assert search(loaded, text="lotus jeans")[0].key == 2
+
+
+def test_rows_are_grouped_by_country_so_a_filter_sees_only_its_country():
+    index = FacilityIndex.build(RECORDS)
+    assert index.country_ranges == {"BD": (0, 2), "VN": (2, 3)}
+    assert [m.key for m in search(index, text="apparel", country="BD")] != [3]
+    assert search(index, text="anything", country="KH") == []
+
+
+def test_presorted_records_out_of_order_are_refused():
+    with pytest.raises(ValueError, match="not ordered"):
+        FacilityIndex.build(RECORDS, presorted=True)
+
+
+def test_an_empty_registry_gives_an_empty_index_that_answers_nothing():
+    index = FacilityIndex.build([])
+    assert len(index) == 0
+    assert search(index, text="sunrise") == []
