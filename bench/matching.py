@@ -11,8 +11,10 @@ import json
 import os
 import platform
 import random
+import re
 import resource
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -145,13 +147,21 @@ def _found(query: Query, keys: Sequence[int], k: int) -> bool:
 
 
 def summarise(
-    queries: Sequence[Query], results: Sequence[list[int]], latencies: Sequence[float]
+    queries: Sequence[Query],
+    results: Sequence[list[int]],
+    latencies: Sequence[float],
+    ambiguous: frozenset[int] = frozenset(),
 ) -> dict[str, Any]:
-    """Recall@1, recall@5 and latency percentiles, overall and for each kind of query."""
+    """Recall@1, recall@5 and latency percentiles, overall and for each kind of query; recall@1
+    also over the queries that are not word-for-word ambiguous (see ``ambiguous_queries``)."""
 
     def figures(positions: Sequence[int]) -> dict[str, Any]:
         chosen = [latencies[i] for i in positions]
+        clear = [i for i in positions if queries[i].id not in ambiguous]
         return {
+            "unambiguous": len(clear),
+            "recall_at_1_unambiguous": sum(_found(queries[i], results[i], 1) for i in clear)
+            / max(len(clear), 1),
             "queries": len(positions),
             "recall_at_1": sum(_found(queries[i], results[i], 1) for i in positions)
             / max(len(positions), 1),
@@ -178,6 +188,50 @@ def summarise(
     }
 
 
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[^\W_]+", synthetic.fold_accents(text).casefold()))
+
+
+def ambiguous_queries(
+    facilities: Sequence[dict[str, object]], queries: Sequence[Query]
+) -> list[int]:
+    """Ids of the queries each of whose words is also in another site that they search (their
+    country's, or all): there no engine can be sure to put the right site first, whatever it
+    does. Shows how much of a kind's misses is the query's fault ("Ideal, Dhaka")."""
+    asked = {query.id: _words(query.as_text()) for query in queries}
+    frequency: dict[str, int] = dict.fromkeys(set().union(*asked.values()), 0)
+    documents = [(f, _words(f"{f['name']} {f['address']}")) for f in facilities]
+    for _, words in documents:
+        for word in words & frequency.keys():
+            frequency[word] += 1
+    # Only the rarest word of each query needs its sites listed; that keeps memory small.
+    rarest = {qid: min(words, key=frequency.__getitem__) for qid, words in asked.items() if words}
+    holders: dict[str, list[tuple[int, str, set[str]]]] = defaultdict(list)
+    wanted = set(rarest.values())
+    for site, words in documents:
+        for word in words & wanted:
+            holders[word].append((int(str(site["key"])), str(site["country"]), words))
+    ambiguous = []
+    for query in queries:
+        if query.id not in rarest:
+            continue
+        right = {query.expected_key, *query.also_correct}
+        words = asked[query.id]
+        if any(
+            key not in right and words <= site_words and query.country in (None, country)
+            for key, country, site_words in holders[rarest[query.id]]
+        ):
+            ambiguous.append(query.id)
+    return ambiguous
+
+
+def read_ambiguous(work: Path) -> dict[str, frozenset[int]]:
+    path = work / "ambiguous.json"
+    if not path.exists():
+        return {}
+    return {name: frozenset(ids) for name, ids in json.loads(path.read_text()).items()}
+
+
 # --- workers: each runs in a process of its own, so that its peak memory is its own ---------
 
 
@@ -197,10 +251,22 @@ def worker_prepare(work: Path, corpus: str, size: int, n_queries: int, seed: int
         generate_s = time.perf_counter() - started
     write_facilities(work / "facilities.csv", facilities)
     write_queries(work / "queries.json", query_sets)
+    started = time.perf_counter()
+    ambiguous = {name: ambiguous_queries(facilities, qs) for name, qs in query_sets.items()}
+    ambiguity_s = time.perf_counter() - started
+    (work / "ambiguous.json").write_text(json.dumps(ambiguous))
+    shares: dict[str, dict[str, float]] = {}
+    for name, queries in query_sets.items():
+        by_kind: dict[str, list[bool]] = defaultdict(list)
+        for query in queries:
+            by_kind[query.kind].append(query.id in ambiguous[name])
+        shares[name] = {kind: sum(flags) / len(flags) for kind, flags in by_kind.items()}
     return {
         "facilities": len(facilities),
         "generate_s": generate_s,
         "generate_rss_mb": peak_rss_mb(),
+        "ambiguous_share_by_kind": shares,
+        "ambiguity_s": ambiguity_s,
         "countries": len({f["country"] for f in facilities}),
         "query_sets": {name: len(queries) for name, queries in query_sets.items()},
         "notes": notes,
@@ -291,15 +357,17 @@ def worker_matcher_query(work: Path, sample_size: int, seed: int) -> dict[str, A
         return [match.key for match in matches]
 
     sets: dict[str, Any] = {}
+    ambiguous = read_ambiguous(work)
     for name, queries in read_queries(work / "queries.json").items():
         results, latencies = timed_run(queries, call, keys)
-        sets[name] = summarise(queries, results, latencies)
+        sets[name] = summarise(queries, results, latencies, ambiguous.get(name, frozenset()))
         chosen = baseline_sample(queries, facilities, sample_size, seed)
         if len(chosen) < len(queries):
             sets[name]["sample"] = summarise(
                 [queries[i] for i in chosen],
                 [results[i] for i in chosen],
                 [latencies[i] for i in chosen],
+                ambiguous.get(name, frozenset()),
             )
         say(f"    matcher {name}: R@1 {sets[name]['recall_at_1']:.1%}")
     result["sets"] = sets
@@ -311,10 +379,11 @@ def _baseline_sets(
     work: Path, facilities: int, sample_size: int, seed: int, search: Callable[[Query], list[int]]
 ) -> dict[str, Any]:
     sets: dict[str, Any] = {}
+    ambiguous = read_ambiguous(work)
     for name, queries in read_queries(work / "queries.json").items():
         chosen = [queries[i] for i in baseline_sample(queries, facilities, sample_size, seed)]
         results, latencies = timed_run(chosen, search, lambda found: found)
-        sets[name] = summarise(chosen, results, latencies)
+        sets[name] = summarise(chosen, results, latencies, ambiguous.get(name, frozenset()))
         sets[name]["sampled_from"] = len(queries)
     return sets
 
@@ -500,6 +569,8 @@ WORKERS = ("prepare", "matcher-build", "matcher-query", "rapidfuzz", "pg_trgm", 
 
 
 def run_worker(args: argparse.Namespace) -> None:
+    # A stopped run still drops its PostgreSQL schema: SIGTERM unwinds like an exception.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     work = Path(args.work_dir)
     if args.worker == "prepare":
         result = worker_prepare(work, args.corpus, args.size, args.queries, args.seed)
@@ -529,11 +600,21 @@ def spawn(
     command += ["--queries", str(args.queries), "--seed", str(args.seed)]
     command += ["--baseline-sample", str(args.baseline_sample)]
     started = time.perf_counter()
-    completed = subprocess.run(command, env={**os.environ, **env}, check=False)  # noqa: S603
+    process = subprocess.Popen(command, env={**os.environ, **env})  # noqa: S603
+    try:
+        returncode = process.wait()
+    except BaseException:
+        # Stopped: let the worker unwind (drop its PostgreSQL schema) rather than kill it.
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        raise
     wall_s = time.perf_counter() - started
-    if completed.returncode != 0 or not out.exists():
-        say(f"    {worker}: failed (exit {completed.returncode}); see the output above")
-        return {"error": f"worker exited with {completed.returncode}", "wall_s": wall_s}
+    if returncode != 0 or not out.exists():
+        say(f"    {worker}: failed (exit {returncode}); see the output above")
+        return {"error": f"worker exited with {returncode}", "wall_s": wall_s}
     result: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
     result["wall_s"] = wall_s
     if "unavailable" in result:
@@ -710,6 +791,11 @@ def markdown(report: dict[str, Any]) -> str:
     ]
     for run in report["runs"]:
         sites = _num(run.get("prepare", {}).get("facilities"), 0)
+        shares = run.get("prepare", {}).get("ambiguous_share_by_kind", {})
+        for set_name, by_kind in shares.items():
+            cells = [f"{by_kind[kind]:.0%}" if kind in by_kind else "" for kind in kinds]
+            title = "*share word-for-word ambiguous*"
+            lines.append(f"| {set_name} | {sites} | {title} | " + " | ".join(cells) + " |")
         for title, set_name, figures, _ in _engine_rows(run):
             cells = []
             for kind in kinds:
@@ -825,8 +911,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Each run has work directories of its own, so that two runs never delete each other's.
     args.run_dir = str(VAR_DIR / "work" / f"{started:%Y%m%d-%H%M%S}-{os.getpid()}")
     clock = time.perf_counter()
-    for size in sizes:
-        report["runs"].append(run_corpus(args, "synthetic", size))
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    path = VAR_DIR / f"matching-{started:%Y%m%d-%H%M%S}.json"
+
+    def save(complete: bool) -> None:
+        # Written after every corpus, so that a stopped run keeps what it has measured.
+        report["complete"] = complete
+        report["total_s"] = time.perf_counter() - clock
+        report["markdown"] = markdown(report)
+        path.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+
+    corpus_runs: list[tuple[str, int]] = [("synthetic", size) for size in sizes]
     if args.no_osh:
         pass
     elif corpora.osh_directory() is None:
@@ -838,16 +933,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         say(message[2:])
         report["notes"].append(message)
     else:
-        report["runs"].append(run_corpus(args, "osh", 0))
+        corpus_runs.append(("osh", 0))
         report["notes"].append(f"- Real lists: {corpora.SOURCE}.")
-    if not args.keep_work:
-        shutil.rmtree(args.run_dir, ignore_errors=True)
-    report["total_s"] = time.perf_counter() - clock
-    report["notes"].append(f"- Whole run: {report['total_s'] / 60:.1f} min.")
-    VAR_DIR.mkdir(parents=True, exist_ok=True)
-    path = VAR_DIR / f"matching-{started:%Y%m%d-%H%M%S}.json"
-    report["markdown"] = markdown(report)
-    path.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    try:
+        for corpus, size in corpus_runs:
+            report["runs"].append(run_corpus(args, corpus, size))
+            save(complete=False)
+    except (KeyboardInterrupt, SystemExit):
+        report["notes"].append("- Stopped before the end: the tables hold what was measured.")
+        save(complete=False)
+        say(f"stopped; what was measured is in {path}")
+        raise
+    finally:
+        if not args.keep_work:
+            shutil.rmtree(args.run_dir, ignore_errors=True)
+    report["notes"].append(f"- Whole run: {(time.perf_counter() - clock) / 60:.1f} min.")
+    save(complete=True)
     print(report["markdown"])
     print(f"\nJSON: {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
     return 0
