@@ -20,9 +20,13 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(PY)
+$(VENV)/.installed: pyproject.toml | $(PY) .env
 	$(PY) -m pip install --quiet -e .
 	touch $@
+
+# A developer's checkout runs in development; a server has no .env and fails closed.
+.env:
+	printf '# Local settings for this checkout (not committed)\nDJANGO_ENV=development\n' > .env
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(PY) -m pip install --quiet -e '.[test]'

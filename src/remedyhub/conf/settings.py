@@ -32,6 +32,23 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def read_env_file(path: str) -> None:
+    """KEY=VALUE lines from a local file, for what the environment does not already say.
+
+    `make` writes one with DJANGO_ENV=development into a developer's checkout, so that
+    `manage.py` works there without exports; a server has none and fails closed.
+    """
+    if not path or not Path(path).is_file():
+        return
+    for line in Path(path).read_text().splitlines():
+        line = line.strip()
+        if line and not line.startswith("#") and "=" in line:
+            key, _, value = line.partition("=")
+            os.environ.setdefault(key.strip(), value.strip().strip("'\""))
+
+
+read_env_file(os.environ.get("REMEDYHUB_ENV_FILE", str(PROJECT_DIR / ".env")))
+
 # Production is the default so that a forgotten variable fails closed, never open.
 ENVIRONMENT = os.environ.get("DJANGO_ENV", "production")
 if ENVIRONMENT not in {"production", "development", "test"}:

@@ -15,7 +15,13 @@ GOOD_SECRET = "x" * 64
 
 def start_django(**env_overrides):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REMEDYHUB_"))}
-    env.update({"DJANGO_SETTINGS_MODULE": "remedyhub.conf.settings", "PYTHONPATH": str(SRC)})
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "remedyhub.conf.settings",
+            "PYTHONPATH": str(SRC),
+            "REMEDYHUB_ENV_FILE": "",  # a developer's .env must not decide these tests
+        }
+    )
     env.update(env_overrides)
     return subprocess.run(
         [sys.executable, "-c", "import django; django.setup(); print('started')"],
@@ -71,3 +77,12 @@ def test_an_unknown_environment_name_is_refused():
     result = start_django(DJANGO_ENV="staging")
     assert result.returncode != 0
     assert "DJANGO_ENV must be" in result.stderr
+
+
+def test_a_local_env_file_fills_in_what_the_environment_does_not_say(tmp_path):
+    env_file = tmp_path / ".env"
+    env_file.write_text("# a developer's checkout\nDJANGO_ENV=development\n")
+    result = start_django(REMEDYHUB_ENV_FILE=str(env_file), REMEDYHUB_VAR_DIR=str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    overridden = start_django(REMEDYHUB_ENV_FILE=str(env_file), DJANGO_ENV="production")
+    assert overridden.returncode != 0, "the real environment wins over the file"
