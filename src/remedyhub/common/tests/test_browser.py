@@ -102,6 +102,8 @@ def test_the_first_tab_reaches_a_visible_skip_link_to_the_content(live_server, p
     assert focused[0] == "Skip to main content"
     assert focused[1] >= 0, "the skip link must move into view when focused"
     page.keyboard.press("Enter")
+    # Following the link is asynchronous in the browser: wait for it (fails after 5 s).
+    page.wait_for_url("**/en/#main", timeout=5000)
     assert page.url.endswith("#main")
 
 
