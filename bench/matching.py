@@ -622,56 +622,61 @@ def spawn(
     return result
 
 
-def run_corpus(args: argparse.Namespace, corpus: str, size: int) -> dict[str, Any]:
+def run_corpus(args: argparse.Namespace, run: dict[str, Any], save: Callable[[], None]) -> None:
+    """Fill ``run`` step by step, calling ``save`` after each, so a stopped run keeps its steps."""
+    corpus, size = str(run["corpus"]), int(run["size"])
     label = f"{corpus}-{size}" if corpus == "synthetic" else corpus
     work = Path(args.run_dir) / label
     work.mkdir(parents=True)
+
+    def step(key: str, worker: str, holder: dict[str, Any], **env: str) -> dict[str, Any]:
+        holder[key] = spawn(args, worker, work, corpus, size, **env)
+        save()
+        return holder[key]
+
     say(f"== {label}: preparing the registry and the queries")
-    run: dict[str, Any] = {"corpus": corpus, "size": size}
-    run["prepare"] = spawn(args, "prepare", work, corpus, size)
-    if "facilities" not in run["prepare"]:
-        return run
+    prepared = step("prepare", "prepare", run)
+    if "facilities" not in prepared:
+        return
     say(
-        f"    {run['prepare']['facilities']:,} sites in {run['prepare']['generate_s']:.1f} s; "
-        f"queries {run['prepare']['query_sets']}"
+        f"    {prepared['facilities']:,} sites in {prepared['generate_s']:.1f} s; "
+        f"queries {prepared['query_sets']}"
     )
     engines: dict[str, Any] = {}
+    run["engines"] = engines
     if "matcher" in args.engines:
         say("== matcher: build")
-        engines["matcher-build"] = spawn(args, "matcher-build", work, corpus, size)
-        if "unavailable" not in engines["matcher-build"]:
+        if "unavailable" not in step("matcher-build", "matcher-build", engines):
             say("== matcher: queries")
-            engines["matcher"] = spawn(args, "matcher-query", work, corpus, size)
+            step("matcher", "matcher-query", engines)
     if "rapidfuzz" in args.engines:
         say("== rapidfuzz WRatio brute force")
-        engines["rapidfuzz"] = spawn(args, "rapidfuzz", work, corpus, size)
+        step("rapidfuzz", "rapidfuzz", engines)
     if "pg_trgm" in args.engines:
         say("== pg_trgm")
-        engines["pg_trgm"] = spawn(args, "pg_trgm", work, corpus, size)
-    run["engines"] = engines
+        step("pg_trgm", "pg_trgm", engines)
     if corpus == "synthetic" and not args.skip_import:
         database = VAR_DIR / f"bench-{size}.sqlite3"
         with database_lock():
             for path in database.parent.glob(f"{database.name}*"):
                 path.unlink()
             say(f"== import of a {IMPORT_ROWS:,}-row list into {database.name}")
-            run["import"] = spawn(
-                args,
-                "import",
-                work,
-                corpus,
-                size,
-                DATABASE_URL=f"sqlite:///{database}",
-                DJANGO_DEBUG="0",  # DEBUG would keep every SQL statement in memory
-                # The saved index, keys and media of this throw-away database stay in work/.
-                REMEDYHUB_VAR_DIR=str(work / "var"),
-            )
-            if not args.keep_work:
-                for path in database.parent.glob(f"{database.name}*"):
-                    path.unlink()
+            try:
+                step(
+                    "import",
+                    "import",
+                    run,
+                    DATABASE_URL=f"sqlite:///{database}",
+                    DJANGO_DEBUG="0",  # DEBUG would keep every SQL statement in memory
+                    # The saved index, keys and media of this throw-away database stay in work/.
+                    REMEDYHUB_VAR_DIR=str(work / "var"),
+                )
+            finally:
+                if not args.keep_work:
+                    for path in database.parent.glob(f"{database.name}*"):
+                        path.unlink()
     if not args.keep_work:
         shutil.rmtree(work, ignore_errors=True)
-    return run
 
 
 @contextlib.contextmanager
@@ -938,8 +943,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     try:
         for corpus, size in corpus_runs:
-            report["runs"].append(run_corpus(args, corpus, size))
-            save(complete=False)
+            run: dict[str, Any] = {"corpus": corpus, "size": size}
+            report["runs"].append(run)
+            run_corpus(args, run, lambda: save(complete=False))
     except (KeyboardInterrupt, SystemExit):
         report["notes"].append("- Stopped before the end: the tables hold what was measured.")
         save(complete=False)

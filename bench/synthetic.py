@@ -1128,19 +1128,6 @@ Boulevard Hassan II, Route de Meknès, Rue Oued Sebou, Avenue des FAR, Route Cô
 _SPECIAL_FOLDS = {"ı": "i", "İ": "I", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ß": "ss"}
 
 
-def _fold_table(texts: Iterable[str]) -> dict[int, str]:
-    table: dict[int, str] = {}
-    for char in set("".join(texts)):
-        if ord(char) < 128:
-            continue
-        if char in _SPECIAL_FOLDS:
-            table[ord(char)] = _SPECIAL_FOLDS[char]
-            continue
-        decomposed = unicodedata.normalize("NFKD", char)
-        table[ord(char)] = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return table
-
-
 def fold_accents(text: str) -> str:
     """ASCII letters for accented ones (é -> e, ı -> i, đ -> d); other text unchanged."""
     if text.isascii():
@@ -1148,6 +1135,11 @@ def fold_accents(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     folded = "".join(c for c in decomposed if not unicodedata.combining(c))
     return folded.translate({ord(k): v for k, v in _SPECIAL_FOLDS.items()})
+
+
+def _fold_table(texts: Iterable[str]) -> dict[int, str]:
+    """fold_accents as a str.translate table for the letters of ``texts``: much faster."""
+    return {ord(c): fold_accents(c) for c in set("".join(texts)) if not c.isascii()}
 
 
 _FIELD_NAMES: dict[str, tuple[str, ...]] = {}
