@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from remedyhub.registry.identifiers import new_facility_id
 from remedyhub.registry.index_store import RegistryIndex, registry_index
 from remedyhub.registry.matching import Match, Outcome, decide
 from remedyhub.registry.models import (
@@ -385,6 +386,7 @@ def supplier_list_import(
             index=registry_index(),
             workers=(os.cpu_count() or 1) if workers is None else workers,
         )
+        _redraw_taken_ids(list(plan.new_facilities.values()))
         Facility.objects.bulk_create(plan.new_facilities.values(), batch_size=CHUNK)
         for decision in plan.new_decisions:
             # Only decisions about new facilities hold an unsaved object; reading .facility on
@@ -427,6 +429,19 @@ def supplier_list_import(
         if dry_run:
             transaction.set_rollback(True)
     return plan.result
+
+
+def _redraw_taken_ids(facilities: list[Facility]) -> None:
+    """Give a new id to any new facility whose random id is taken: at a million facilities
+    two equal draws of 40 bits are likely, and bulk_create would fail on the whole list."""
+    seen: set[str] = set()
+    for chunk in [facilities[i : i + CHUNK] for i in range(0, len(facilities), CHUNK)]:
+        ids = [facility.public_id for facility in chunk]
+        seen |= set(Facility.objects.filter(public_id__in=ids).values_list("public_id", flat=True))
+        for facility in chunk:
+            while facility.public_id in seen:
+                facility.public_id = new_facility_id()
+            seen.add(facility.public_id)
 
 
 def _add_other_names(names_by_facility: dict[int, set[str]]) -> None:

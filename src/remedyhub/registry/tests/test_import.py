@@ -212,3 +212,15 @@ def test_a_long_list_searched_by_forked_workers_decides_as_one_process_does(buye
     assert forked.as_dict() == single.as_dict()
     assert Facility.objects.count() == 2, "the parent's connection survives the workers"
     assert single.automatic_matches + single.needs_review >= 1 and single.new_facilities >= 1
+
+
+def test_a_new_facility_whose_random_id_is_taken_gets_another(buyer, monkeypatch):
+    from remedyhub.registry import services
+
+    taken = FacilityFactory(name="Old Site Ltd", address="Savar")
+    draws = iter([taken.public_id, "RHF-00000001-1"])
+    monkeypatch.setattr(services, "new_facility_id", lambda: next(draws))
+    facility = Facility(name="New Site Ltd", address="Tongi", country="BD")
+    facility.public_id = taken.public_id
+    services._redraw_taken_ids([facility])
+    assert facility.public_id == "RHF-00000001-1"
