@@ -138,3 +138,41 @@ def encrypt_text(value: str, *, context: str) -> str:
 
 def decrypt_text(token: str, *, context: str) -> str:
     return keyring().decrypt(token, context=context).decode("utf-8")
+
+
+# Files are binary and can be megabytes, so they are not base64-encoded like text tokens:
+# b"RHF1" + key id length (one byte) + key id (ASCII) + nonce + AES-GCM ciphertext and tag.
+FILE_MAGIC = b"RHF1"
+_TAG_BYTES = 16
+
+
+def encrypt_bytes(data: bytes, *, context: str) -> bytes:
+    """Seal a file's bytes with the active key, bound to ``context`` (for example the model)."""
+    ring = keyring()
+    key_id = ring.active_id.encode("ascii")
+    nonce = os.urandom(NONCE_BYTES)
+    sealed = AESGCM(ring.keys[ring.active_id]).encrypt(nonce, data, context.encode())
+    return FILE_MAGIC + bytes([len(key_id)]) + key_id + nonce + sealed
+
+
+def decrypt_bytes(blob: bytes, *, context: str) -> bytes:
+    """Open bytes sealed by :func:`encrypt_bytes` with the key named in them."""
+    header = len(FILE_MAGIC) + 1
+    if len(blob) < header or not blob.startswith(FILE_MAGIC):
+        raise DecryptionError("not an encrypted file")
+    id_length = blob[len(FILE_MAGIC)]
+    body = header + id_length
+    if len(blob) < body + NONCE_BYTES + _TAG_BYTES:
+        raise DecryptionError("damaged file")
+    try:
+        key_id = blob[header:body].decode("ascii")
+    except UnicodeDecodeError:
+        raise DecryptionError("damaged file") from None
+    ring = keyring()
+    if key_id not in ring.keys:
+        raise DecryptionError(f"unknown key id {key_id!r}")
+    nonce, sealed = blob[body : body + NONCE_BYTES], blob[body + NONCE_BYTES :]
+    try:
+        return AESGCM(ring.keys[key_id]).decrypt(nonce, sealed, context.encode())
+    except InvalidTag:
+        raise DecryptionError("file was altered or belongs to another record") from None
