@@ -93,3 +93,22 @@ class Affiliation(BaseModel):
                     "that is a conflict of interest."
                 )
             )
+
+
+class ApiToken(BaseModel):
+    """A partner organisation's key to the API. Only its SHA-256 is stored; it is shown once."""
+
+    user = models.ForeignKey(
+        User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    organisation = models.CharField(_("organisation"), max_length=200)
+    key_digest = models.CharField(max_length=64, unique=True, editable=False)
+    prefix = models.CharField(_("first characters"), max_length=8, editable=False)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return f"{self.prefix}… ({self.organisation})"

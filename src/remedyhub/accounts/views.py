@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.views.generic import TemplateView
 
+from remedyhub.accounts.selectors import is_secretariat
 from remedyhub.registry.selectors import may_upload, pending_decisions_for
 
 
@@ -20,6 +21,7 @@ class DashboardView(LoginRequiredMixin, TemplateView):
             "mechanism", "company"
         )
         context["may_upload"] = may_upload(user=user)
+        context["is_secretariat"] = is_secretariat(user)
         context["pending_count"] = (
             pending_decisions_for(user=user).count() if context["may_upload"] else 0
         )

@@ -3,6 +3,7 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from remedyhub.api.complaints import ComplaintCreateView, FollowUpMessageView, FollowUpView
 from remedyhub.api.views import (
     FacilityDetailView,
     FacilitySearchView,
@@ -19,6 +20,9 @@ urlpatterns = [
     path("facilities/", FacilitySearchView.as_view(), name="facility-search"),
     path("facilities/<str:public_id>/", FacilityDetailView.as_view(), name="facility-detail"),
     path("supplier-lists/", SupplierListUploadView.as_view(), name="supplier-list-upload"),
+    path("complaints/", ComplaintCreateView.as_view(), name="complaint-create"),
+    path("follow-up/", FollowUpView.as_view(), name="follow-up"),
+    path("follow-up/messages/", FollowUpMessageView.as_view(), name="follow-up-message"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves its script as a file, not inline, so a strict CSP can hold.
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),

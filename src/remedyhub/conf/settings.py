@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "remedyhub.accounts",
     "remedyhub.registry",
     "remedyhub.routing",
+    "remedyhub.intake",
     "remedyhub.api",
     "remedyhub.demo",
 ]
@@ -140,6 +141,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         ),
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Tests use a file, as production does: an in-memory shared-cache database answers
+    # concurrent writers with "table is locked" instead of waiting (busy_timeout).
+    DATABASES["default"]["TEST"] = {
+        "NAME": os.environ.get("REMEDYHUB_TEST_DB", str(VAR_DIR / "test-remedyhub.sqlite3"))
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -170,6 +176,8 @@ LANGUAGES = [
     ("en", _("English")),
     ("nl", _("Dutch")),
     ("fr", _("French")),
+    ("es", _("Spanish")),
+    ("bn", _("Bengali")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
@@ -223,9 +231,27 @@ if IS_PRODUCTION and not (ENCRYPTION_KEYS or ENCRYPTION_KEY_FILE):
         "print('k1:' + base64.b64encode(os.urandom(32)).decode())\""
     )
 
+# Receipt codes are stored only as Argon2id digests salted with this key, so that a stolen
+# database alone does not allow guessing them. Like the encryption keys it lives outside the
+# database: REMEDYHUB_RECEIPT_KEY (base64 of 32 bytes) or REMEDYHUB_RECEIPT_KEY_FILE.
+# Changing it makes every receipt code invalid, so it is never rotated casually.
+RECEIPT_KEY = os.environ.get("REMEDYHUB_RECEIPT_KEY", "")
+RECEIPT_KEY_FILE = os.environ.get(
+    "REMEDYHUB_RECEIPT_KEY_FILE",
+    "" if IS_PRODUCTION else str(VAR_DIR / "keys" / f"{ENVIRONMENT}.receipt-key"),
+)
+if IS_PRODUCTION and not (RECEIPT_KEY or RECEIPT_KEY_FILE):
+    raise ImproperlyConfigured(
+        "No receipt key: set REMEDYHUB_RECEIPT_KEY or REMEDYHUB_RECEIPT_KEY_FILE. "
+        'A new key: python -c "import base64, os; print(base64.b64encode(os.urandom(32)).decode())"'
+    )
+
 # Security headers. Stricter rules (CSP, throttling) are set where they are enforced.
 SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "no-referrer"
+# "same-origin", not "no-referrer": under "no-referrer" browsers send `Origin: null` with every
+# form POST and no Referer, and Django's CSRF check (which needs one of the two over HTTPS)
+# then refuses every form. "same-origin" still tells other sites nothing.
+SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True

@@ -17,6 +17,7 @@ urlpatterns += i18n_patterns(
     path(_("how-it-works/"), HowItWorksView.as_view(), name="how-it-works"),
     path(_("account/"), include("remedyhub.accounts.urls")),
     path(_("facilities/"), include("remedyhub.registry.urls")),
+    path("", include("remedyhub.intake.urls")),
     path("admin/", admin.site.urls),
 )
 

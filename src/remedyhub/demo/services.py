@@ -114,6 +114,7 @@ FACILITIES_PER_SECTOR = {Sector.GARMENTS_TEXTILE: 40, Sector.NATURAL_STONE: 20}
 class DemoSummary:
     counts: dict[str, int] = field(default_factory=dict)
     passwords: dict[str, str] = field(default_factory=dict)
+    receipts: dict[str, str] = field(default_factory=dict)
 
 
 def _facility_id(rng: random.Random) -> str:
@@ -298,11 +299,65 @@ def _load_users(companies: dict[str, Company]) -> dict[str, str]:
     return dict(DEMO_PASSWORDS)
 
 
+DEMO_COMPLAINTS = [
+    (
+        "web",
+        "en",
+        {
+            "description": "The fire exit on the second floor is locked during the night shift. "
+            "Last week there was smoke and we could not get out.",
+            "issues": ["health_and_safety", "working_hours"],
+            "country": "BD",
+            "site_name": "Konabari knit factory",
+            "site_address": "Gazipur",
+            "affected_count": 300,
+            "affected_groups": ["women"],
+            "reporter_type": "affected_person",
+            "ongoing": True,
+        },
+    ),
+    (
+        "phone",
+        "en",
+        {
+            "description": "Forty packing workers were dismissed the day after they joined the "
+            "union. Wages for the last month were not paid.",
+            "issues": ["freedom_of_association", "unfair_dismissal", "wages"],
+            "country": "IN",
+            "site_name": "Tiruppur garment unit",
+            "affected_count": 40,
+            "reporter_type": "union",
+            "organisation": "Example Garment Workers Union",
+            "on_behalf_of_others": True,
+            "represented_people": "40 packing workers of the finishing section",
+            "anonymous": False,
+            "reporter_name": "Demo Organiser",
+            "contact_email": "organiser@example.org",
+        },
+    ),
+]
+
+
+def _load_complaints() -> dict[str, str]:
+    """Two invented complaints; the same seeds give the same complaints on every run."""
+    from remedyhub.intake import receipts
+    from remedyhub.intake.services import complaint_submit
+
+    codes = {}
+    for number, (channel, language, values) in enumerate(DEMO_COMPLAINTS, start=1):
+        submission = complaint_submit(
+            data=values, seed=f"demo:{number}", channel=channel, language=language
+        )
+        codes[str(submission.complaint.reference)] = receipts.display(submission.receipt)
+    return codes
+
+
 @transaction.atomic
 def demo_data_load() -> DemoSummary:
     agreements = _load_agreements_and_mechanisms()
     companies = _load_registry(agreements)
     passwords = _load_users(companies)
+    codes = _load_complaints()
     counts = {
         "mechanisms": Mechanism.objects.count(),
         "agreements": SectorAgreement.objects.count(),
@@ -311,5 +366,6 @@ def demo_data_load() -> DemoSummary:
         "countries": Facility.objects.values("country").distinct().count(),
         "supply links": SupplyLink.objects.count(),
         "users": User.objects.count(),
+        "complaints": len(codes),
     }
-    return DemoSummary(counts=counts, passwords=passwords)
+    return DemoSummary(counts=counts, passwords=passwords, receipts=codes)

@@ -5,20 +5,8 @@ axe-core itself is JavaScript and hangs in a page where scripts are off, so the 
 scripts on, on pages that are shown to carry no script of their own.
 """
 
-import os
-import shutil
-
 import pytest
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 PAGES = [
     "/en/",
     "/nl/",
@@ -30,37 +18,7 @@ PAGES = [
 ]
 HOME_PAGE_BUDGET_BYTES = 60 * 1024
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(CHROMIUM is None, reason="needs Chromium: apt-get install chromium"),
-]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    # Playwright's sync API runs an event loop in this thread; Django's ORM calls in the
-    # live server thread are unaffected, but Django's check must be told.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(java_script_enabled=False)
-    yield context.new_page()
-    context.close()
-
-
-@pytest.fixture
-def scripted_page(browser):
-    context = browser.new_context(java_script_enabled=True)
-    yield context.new_page()
-    context.close()
+pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize("path", PAGES)

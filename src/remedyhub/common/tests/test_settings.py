@@ -1,5 +1,6 @@
 """The settings module refuses unsafe production configurations, checked in a fresh process."""
 
+import base64
 import os
 import subprocess
 import sys
@@ -39,6 +40,7 @@ def production(**overrides):
         "DJANGO_SECRET_KEY": GOOD_SECRET,
         "ALLOWED_HOSTS": "remedyhub.example",
         "REMEDYHUB_ENCRYPTION_KEYS": crypto.new_key_line("prod1").replace(" ", ":"),
+        "REMEDYHUB_RECEIPT_KEY": base64.b64encode(os.urandom(32)).decode(),
     }
     env.update(overrides)
     return {key: value for key, value in env.items() if value is not None}
@@ -59,6 +61,7 @@ def test_a_complete_production_configuration_starts():
         ({"ALLOWED_HOSTS": None}, "ALLOWED_HOSTS"),
         ({"REMEDYHUB_ENCRYPTION_KEYS": None}, "No encryption key"),
         ({"REMEDYHUB_ENCRYPTION_KEYS": "k1:tooshort"}, "k1"),
+        ({"REMEDYHUB_RECEIPT_KEY": None}, "No receipt key"),
     ],
 )
 def test_production_refuses_to_start_unsafely(overrides, complaint):

@@ -23,3 +23,6 @@ class Command(BaseCommand):
         )
         for username, password in summary.passwords.items():
             self.stdout.write(f"  {username:<10} {password}")
+        self.stdout.write(self.style.WARNING("Receipt codes of the demo complaints (DEMO ONLY):"))
+        for reference, code in summary.receipts.items():
+            self.stdout.write(f"  {reference:<16} {code}")

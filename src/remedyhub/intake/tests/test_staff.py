@@ -1,0 +1,88 @@
+import pytest
+from django.urls import reverse
+
+from remedyhub.accounts.models import Affiliation, User
+from remedyhub.intake.models import Complaint, Message
+from remedyhub.intake.services import complaint_submit
+from remedyhub.registry.tests.factories import CompanyFactory
+
+pytestmark = pytest.mark.django_db
+
+ENTRY = {
+    "channel": "phone",
+    "language": "bn",
+    "description": "Caller says the dormitory gates are locked at night.",
+    "issues": ["forced_labour"],
+    "country": "BD",
+    "site_name": "Example Knit",
+    "reporter_type": "affected_person",
+    "on_behalf_of_others": "no",
+    "anonymous": "yes",
+}
+
+
+@pytest.fixture
+def staff(client):
+    user = User.objects.create_user("secretariat", password="x" * 20, is_staff=True)
+    client.force_login(user)
+    return user
+
+
+def test_staff_enter_a_phone_call_once_and_read_out_the_code(client, staff):
+    url = reverse("intake:staff-entry")
+    token = client.get(url).context["form"]["submission"].value()
+    response = client.post(url, {**ENTRY, "submission": token})
+    assert response.status_code == 200
+    assert response.context["receipt"]
+    client.post(url, {**ENTRY, "submission": token})  # a double click
+    complaint = Complaint.objects.get()
+    assert complaint.channel == "phone" and complaint.language == "bn"
+    assert complaint.entered_by == staff
+
+
+def test_staff_entry_shows_errors_and_keeps_the_rest(client, staff):
+    response = client.post(
+        reverse("intake:staff-entry"), {**ENTRY, "country": "", "submission": "abc"}
+    )
+    assert response.status_code == 400
+    assert 'id="id_country_error"' in response.content.decode()
+    assert "dormitory gates" in response.content.decode()
+    assert not Complaint.objects.exists()
+
+
+def test_the_inbox_lists_complaints_and_a_handler_answers_the_reporter(client, staff):
+    complaint = complaint_submit(
+        data={"description": "A web complaint about pollution.", "country": "IN"},
+        seed="web:inbox",
+        channel="web",
+        language="en",
+    ).complaint
+    inbox = client.get(reverse("intake:inbox"))
+    assert complaint.reference in inbox.content.decode()
+    detail = reverse("intake:staff-complaint", args=[complaint.reference])
+    assert "pollution" in client.get(detail).content.decode()
+    client.post(detail, {"body": "Can you tell us the name of the river?"})
+    message = complaint.messages.get(sender=Message.Sender.MECHANISM, author=staff)
+    assert message.body == "Can you tell us the name of the river?"
+
+
+@pytest.mark.parametrize("kind", ["anonymous", "company"])
+def test_others_cannot_read_complaints(client, kind):
+    complaint = complaint_submit(
+        data={"description": "Something confidential happened.", "country": "IN"},
+        seed="web:private",
+        channel="web",
+        language="en",
+    ).complaint
+    if kind == "company":
+        user = User.objects.create_user("buyer", password="x" * 20)
+        Affiliation.objects.create(user=user, role="company", company=CompanyFactory())
+        client.force_login(user)
+    for url in (
+        reverse("intake:inbox"),
+        reverse("intake:staff-entry"),
+        reverse("intake:staff-complaint", args=[complaint.reference]),
+    ):
+        response = client.get(url)
+        assert response.status_code in (302, 403)
+        assert b"confidential" not in response.content
