@@ -227,3 +227,26 @@ def _forget_files(attachments: Iterable[Attachment]) -> None:
     """Remove the files of rows whose transaction rolled back."""
     for attachment in attachments:
         _attachment_path(attachment.storage_name).unlink(missing_ok=True)
+
+
+def drafts_purge(*, now: Any = None) -> int:
+    """Delete expired drafts and the files attached to them; returns how many drafts went.
+
+    A sent complaint keeps its files (they were moved to it); a draft whose complaint was sent
+    but whose reporter never confirmed keeping her code only loses the draft, and with it the
+    last way to show the code.
+    """
+    now = now or timezone.now()
+    expired = Draft.objects.filter(expires_at__lte=now)
+    paths = [
+        _attachment_path(name)
+        for name in Attachment.objects.filter(
+            draft__in=expired, complaint__isnull=True
+        ).values_list("storage_name", flat=True)
+    ]
+    with transaction.atomic():
+        Attachment.objects.filter(draft__in=expired, complaint__isnull=True).delete()
+        _total, by_model = expired.delete()
+    for path in paths:
+        path.unlink(missing_ok=True)
+    return int(by_model.get(Draft._meta.label, 0))

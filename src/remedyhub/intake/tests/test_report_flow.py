@@ -1,10 +1,14 @@
+import datetime as dt
+import io
 import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.db import connection
+from django.test import Client
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from remedyhub.intake import receipts
 from remedyhub.intake.models import Attachment, Complaint, Draft, Message
@@ -118,6 +122,11 @@ def test_the_where_step_offers_registry_candidates(client):
 
 FIELD_FAILURES = [
     ("what", {"description": "short"}, "description"),
+    ("what", {"description": "x" * 20_001}, "description"),
+    ("what", {"issues_labour": ["bogus"]}, "issues_labour"),
+    ("where", {"country": "BD", "site_name": "s" * 301}, "site_name"),
+    ("where", {"country": "BD", "site_address": "a" * 301}, "site_address"),
+    ("where", {"country": "BD", "facility": "RHF-BOGUS"}, "facility"),
     ("where", {"country": ""}, "country"),
     ("where", {"country": "XX"}, "country"),
     ("when", {"occurred_from": "2999-01-01"}, "occurred_from"),
@@ -128,6 +137,9 @@ FIELD_FAILURES = [
     ("affected", {"affected_count": "many"}, "affected_count"),
     ("affected", {"affected_groups": ["aliens"]}, "affected_groups"),
     ("reporter", {"on_behalf_of_others": "no"}, "reporter_type"),
+    ("reporter", {"reporter_type": "affected_person"}, "on_behalf_of_others"),
+    ("identity", {"anonymous": "maybe"}, "anonymous"),
+    ("identity", {"anonymous": "yes", "contact_other": "m" * 201}, "contact_other"),
     ("reporter", {"reporter_type": "union", "on_behalf_of_others": "no"}, "organisation"),
     ("reporter", {"reporter_type": "ngo", "on_behalf_of_others": "yes"}, "represented_people"),
     ("identity", {"anonymous": "no"}, "reporter_name"),
@@ -205,6 +217,15 @@ def test_a_false_extension_is_refused_with_a_message_and_nothing_stored(client):
     assert not Attachment.objects.exists()
 
 
+def test_an_oversized_file_is_refused_with_its_limit(client):
+    start(client)
+    big = SimpleUploadedFile("scan.pdf", b"%PDF-1.4\n" + b"0" * (11 * 1024 * 1024))
+    response = client.post(step_url("files"), {"files": [big], "action": "upload"})
+    assert response.status_code == 400
+    assert "scan.pdf" in response.content.decode() and "10 MB" in response.content.decode()
+    assert not Attachment.objects.exists()
+
+
 def test_sending_with_steps_missing_is_refused(client):
     start(client)
     answer(client, "what", GOOD_ANSWERS["what"])
@@ -221,3 +242,22 @@ def test_steps_without_a_draft_lead_to_the_start(client):
 def test_reporter_pages_are_not_cached(client):
     start(client)
     assert "no-store" in client.get(step_url("what"))["Cache-Control"]
+
+
+def test_expired_drafts_and_their_files_are_purged(client, gps_photo):
+    start(client)
+    photo = SimpleUploadedFile("IMG_0001.jpg", gps_photo, content_type="image/jpeg")
+    client.post(step_url("files"), {"files": [photo], "action": "upload"})
+    attachment = Attachment.objects.get()
+    path = attachments_dir() / str(attachment.storage_name)
+    assert path.exists()
+    sent = Client()
+    fill_all(sent)
+    sent.post(step_url("check"), {"action": "send"})
+    Draft.objects.update(expires_at=timezone.now() - dt.timedelta(seconds=1))
+    out = io.StringIO()
+    call_command("intake_purge", stdout=out)
+    assert "2 expired draft(s) deleted" in out.getvalue()
+    assert not Draft.objects.exists() and not Attachment.objects.exists()
+    assert not path.exists()
+    assert Complaint.objects.count() == 1  # a sent complaint stays
