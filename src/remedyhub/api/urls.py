@@ -3,6 +3,7 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from remedyhub.api.cases import CaseDetailView, CaseRoutingView, CaseTransitionView
 from remedyhub.api.complaints import ComplaintCreateView, FollowUpMessageView, FollowUpView
 from remedyhub.api.views import (
     FacilityDetailView,
@@ -23,6 +24,11 @@ urlpatterns = [
     path("complaints/", ComplaintCreateView.as_view(), name="complaint-create"),
     path("follow-up/", FollowUpView.as_view(), name="follow-up"),
     path("follow-up/messages/", FollowUpMessageView.as_view(), name="follow-up-message"),
+    path("cases/<str:reference>/", CaseDetailView.as_view(), name="case-detail"),
+    path("cases/<str:reference>/routing/", CaseRoutingView.as_view(), name="case-routing"),
+    path(
+        "cases/<str:reference>/transitions/", CaseTransitionView.as_view(), name="case-transition"
+    ),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves its script as a file, not inline, so a strict CSP can hold.
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),

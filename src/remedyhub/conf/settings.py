@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -90,6 +91,7 @@ INSTALLED_APPS = [
     "remedyhub.registry",
     "remedyhub.routing",
     "remedyhub.intake",
+    "remedyhub.cases",
     "remedyhub.api",
     "remedyhub.demo",
 ]
@@ -143,8 +145,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     # Tests use a file, as production does: an in-memory shared-cache database answers
     # concurrent writers with "table is locked" instead of waiting (busy_timeout).
+    # One file per test process, so that two runs at once do not drop each other's database.
     DATABASES["default"]["TEST"] = {
-        "NAME": os.environ.get("REMEDYHUB_TEST_DB", str(VAR_DIR / "test-remedyhub.sqlite3"))
+        "NAME": os.environ.get(
+            "REMEDYHUB_TEST_DB",
+            str(Path(tempfile.gettempdir()) / f"remedyhub-test-{os.getpid()}.sqlite3"),
+        )
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

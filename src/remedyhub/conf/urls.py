@@ -18,6 +18,8 @@ urlpatterns += i18n_patterns(
     path(_("account/"), include("remedyhub.accounts.urls")),
     path(_("facilities/"), include("remedyhub.registry.urls")),
     path("", include("remedyhub.intake.urls")),
+    path(_("mechanisms/"), include("remedyhub.routing.urls")),
+    path(_("cases/"), include("remedyhub.cases.urls")),
     path("admin/", admin.site.urls),
 )
 

@@ -24,7 +24,8 @@ from remedyhub.registry.models import (
     SupplyLink,
 )
 from remedyhub.registry.taxonomy import Sector
-from remedyhub.routing.models import Mechanism
+from remedyhub.routing.models import Mechanism, RulesOfProcedure
+from remedyhub.routing.rules import DEFAULT_OUTCOMES, DEFAULT_STAGES
 
 SEED = 2026
 LIST_DATE = dt.date(2026, 6, 30)
@@ -217,6 +218,29 @@ def _load_agreements_and_mechanisms() -> dict[str, SectorAgreement]:
             "binding_decisions": False,
         },
     )
+    Mechanism.objects.update_or_create(
+        slug="remedy-hub-secretariat",
+        defaults={
+            "name": "Remedy Hub secretariat (demo)",
+            "kind": Mechanism.Kind.OTHER,
+            "description": "Takes complaints that no other mechanism can take yet, looks for the "
+            "site and its buyers, and passes the complaint on.",
+            "languages": ["en", "nl", "fr", "es", "bn"],
+            "accepts_anonymous": True,
+            "binding_decisions": False,
+            "is_default": True,
+        },
+    )
+    for mechanism in Mechanism.objects.all():
+        RulesOfProcedure.objects.update_or_create(
+            mechanism=mechanism,
+            version=1,
+            defaults={
+                "in_force_from": dt.date(2024, 1, 1),
+                "stages": DEFAULT_STAGES,
+                "outcome_types": DEFAULT_OUTCOMES,
+            },
+        )
     return {"textile": textile, "stone": stone}
 
 
@@ -352,12 +376,52 @@ def _load_complaints() -> dict[str, str]:
     return codes
 
 
+DEMO_CASE_PATHS = {
+    1: ["acknowledged", "admissibility", "admitted", "company_response", "dialogue"],
+    2: ["acknowledged", "admissibility"],
+}
+
+
+def _load_cases() -> int:
+    """Route each demo complaint as a handler would, once, and move it along its path."""
+    from remedyhub.cases.models import Case
+    from remedyhub.cases.services import case_route, case_transition
+    from remedyhub.intake.models import Complaint
+    from remedyhub.routing.selectors import routing_options
+
+    admin = User.objects.get(username="admin")
+    for number, path in DEMO_CASE_PATHS.items():
+        complaint = Complaint.objects.get(submission_key=_submission_key(number))
+        if complaint.cases.exists():
+            continue
+        options = routing_options(
+            country=complaint.country,
+            facility=complaint.facility,
+            harm_on=complaint.created_at.date(),
+            anonymous=complaint.anonymous,
+        )
+        mechanism = Mechanism.objects.get(pk=options[0].mechanism_id)
+        case = case_route(
+            complaint=complaint, mechanism=mechanism, reason=options[0].reason, actor=admin
+        )
+        for state in path:
+            case_transition(case, state, actor=admin)
+    return Case.objects.count()
+
+
+def _submission_key(number: int) -> str:
+    from remedyhub.intake import receipts
+
+    return receipts.submission_key(f"demo:{number}")
+
+
 @transaction.atomic
 def demo_data_load() -> DemoSummary:
     agreements = _load_agreements_and_mechanisms()
     companies = _load_registry(agreements)
     passwords = _load_users(companies)
     codes = _load_complaints()
+    case_count = _load_cases()
     counts = {
         "mechanisms": Mechanism.objects.count(),
         "agreements": SectorAgreement.objects.count(),
@@ -367,5 +431,6 @@ def demo_data_load() -> DemoSummary:
         "supply links": SupplyLink.objects.count(),
         "users": User.objects.count(),
         "complaints": len(codes),
+        "cases": case_count,
     }
     return DemoSummary(counts=counts, passwords=passwords, receipts=codes)

@@ -180,6 +180,7 @@ class Message(BaseModel):
         MEETING_REQUEST = "meeting_request", _("Request for a meeting with the company")
         WITHDRAWAL = "withdrawal", _("Withdrawal")
         ACKNOWLEDGEMENT = "acknowledgement", _("Acknowledgement")
+        UPDATE = "update", _("Progress of your complaint")
 
     complaint = models.ForeignKey(
         Complaint, verbose_name=_("complaint"), on_delete=models.CASCADE, related_name="messages"

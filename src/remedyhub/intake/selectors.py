@@ -73,6 +73,16 @@ def complaint_progress(complaint: Complaint) -> Progress:
             next_step="",
             deadline=None,
         )
+    # The newest case, through the reverse relation: intake does not import the cases app.
+    case = complaint.cases.select_related("mechanism").order_by("-created_at", "-pk").first()
+    if case is not None:
+        return Progress(
+            status=case.get_state_display(),
+            explanation=_("Your complaint is handled by %(mechanism)s.")
+            % {"mechanism": case.mechanism.name},
+            next_step=_("The current step should be finished by") if case.deadline else "",
+            deadline=case.deadline,
+        )
     return Progress(
         status=_("Received"),
         explanation=_(

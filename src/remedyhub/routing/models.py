@@ -50,6 +50,8 @@ class Mechanism(BaseModel):
     binding_decisions = models.BooleanField(_("can give binding decisions"), default=False)
     website = models.URLField(_("website"), blank=True)
     is_active = models.BooleanField(_("active"), default=True)
+    # The platform's own secretariat: takes a complaint no other mechanism can (one at most).
+    is_default = models.BooleanField(_("takes complaints no other mechanism can"), default=False)
 
     class Meta:
         verbose_name = _("mechanism")
@@ -64,6 +66,9 @@ class Mechanism(BaseModel):
                 condition=~Q(kind="company_channel") | Q(company__isnull=False),
                 name="mechanism_channel_has_company",
             ),
+            models.UniqueConstraint(
+                fields=["is_default"], condition=Q(is_default=True), name="one_default_mechanism"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -74,3 +79,49 @@ class Mechanism(BaseModel):
             raise ValidationError({"agreement": _("A committee belongs to a sector agreement.")})
         if self.kind == self.Kind.COMPANY_CHANNEL and not self.company_id:
             raise ValidationError({"company": _("A company channel belongs to a company.")})
+
+
+class RulesOfProcedure(BaseModel):
+    """One published version of a mechanism's rules: its stages, time limits and outcomes.
+
+    A case keeps the version in force on the day it was filed (R6); publishing a new version
+    changes nothing for open cases.
+    """
+
+    class DayKind(models.TextChoices):
+        CALENDAR = "calendar", _("calendar days")
+        WORKING = "working", _("working days")
+
+    mechanism = models.ForeignKey(
+        Mechanism, verbose_name=_("mechanism"), on_delete=models.PROTECT, related_name="rules"
+    )
+    version = models.PositiveIntegerField(_("version"))
+    in_force_from = models.DateField(_("in force from"))
+    # [{"state": "acknowledged", "limit": 7, "unit": "days"|"months", "day_kind": "calendar"}]
+    stages = models.JSONField(_("stages and time limits"), default=list)
+    outcome_types = models.JSONField(_("outcome types"), default=list, blank=True)
+    text = models.TextField(_("rules of procedure"), blank=True)
+
+    class Meta:
+        verbose_name = _("rules of procedure")
+        verbose_name_plural = _("rules of procedure")
+        ordering = ["mechanism", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["mechanism", "version"], name="rules_version_unique"),
+            models.UniqueConstraint(
+                fields=["mechanism", "in_force_from"], name="rules_one_version_per_day"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.mechanism} v{self.version}"
+
+    def clean(self) -> None:
+        from remedyhub.routing.rules import InvalidStages, parse_stages
+
+        try:
+            parse_stages(self.stages)
+        except InvalidStages as error:
+            raise ValidationError(
+                {"stages": _("Each stage needs a state and a positive limit in days or months.")}
+            ) from error

@@ -20,14 +20,23 @@ PAGE_BUDGET_BYTES = 60 * 1024
 RECEIPT = re.compile(r"\d{4} \d{4} \d{4} \d{4}")
 
 
+def submit(page, selector):
+    """Click a button that sends a form, and wait for the answer page to load.
+
+    Reading the page right after a click could still see the old one on a busy machine.
+    """
+    with page.expect_navigation():
+        page.click(selector)
+
+
 def continue_(page):
-    page.click("button[value=next]")
+    submit(page, "button[value=next]")
 
 
 def file_a_complaint(page, base, photo_path, on_each_page=lambda page: None):
     page.goto(base + "/en/report/")
     on_each_page(page)
-    page.click("form button[type=submit]")
+    submit(page, "form button[type=submit]")
     # What happened
     on_each_page(page)
     page.fill("#id_description", "They lock the fire exit during the night shift.")
@@ -53,24 +62,24 @@ def file_a_complaint(page, base, photo_path, on_each_page=lambda page: None):
     # Files
     on_each_page(page)
     page.set_input_files("#id_files", str(photo_path))
-    page.click("button[value=upload]")
+    submit(page, "button[value=upload]")
     assert "IMG_2041" in page.content()
     continue_(page)
     # Check and send
     on_each_page(page)
-    page.click("button[value=send]")
+    submit(page, "button[value=send]")
     on_each_page(page)
     code = RECEIPT.search(page.inner_text(".receipt-code")).group(0)
     page.check("#kept")
-    page.click("main form button[type=submit]")
+    submit(page, "main form button[type=submit]")
     # Follow-up
     on_each_page(page)
     page.fill("#id_receipt", code)
-    page.click("main form button[type=submit]")
+    submit(page, "main form button[type=submit]")
     on_each_page(page)
     assert "Received" in page.content()
     page.fill("#id_body", "The exit was locked again yesterday.")
-    page.click("button[value=reply]")
+    submit(page, "button[value=reply]")
     assert "Sent. Thank you." in page.content()
     return code
 
@@ -134,13 +143,13 @@ def test_every_page_of_the_way_is_accessible_and_light(live_server, scripted_pag
     # Pages with errors too: an empty first step, and a wrong receipt code.
     page = scripted_page
     page.goto(live_server.url + "/en/report/")
-    page.click("form button[type=submit]")
+    submit(page, "form button[type=submit]")
     continue_(page)
     assert page.locator("#id_description_error").count() == 1
     check(page, " (with an error)")
     page.goto(live_server.url + "/en/follow-up/")
     page.fill("#id_receipt", "1234")
-    page.click("main form button[type=submit]")
+    submit(page, "main form button[type=submit]")
     assert page.locator("#id_receipt_error").count() == 1
     check(page, " (with an error)")
     assert len(findings) >= 12

@@ -1,0 +1,123 @@
+"""Cases through the API, addressed by their complaint's public reference.
+
+Staff and handlers authenticate with a session or a token of ``manage.py create_api_token``.
+Whoever may not handle the case gets 404, as if it did not exist.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.authentication import SessionAuthentication
+from rest_framework.exceptions import NotFound
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from remedyhub.accounts.tokens import ApiTokenAuthentication
+from remedyhub.cases import workflow
+from remedyhub.cases.models import Case
+from remedyhub.cases.services import (
+    InvalidTransition,
+    ReasonRequired,
+    case_transition,
+    may_handle,
+)
+from remedyhub.routing.rules import Stage
+from remedyhub.routing.selectors import routing_options
+
+
+def _case_for(request: Request, reference: str) -> Case:
+    case = (
+        Case.objects.select_related("complaint", "mechanism", "rules")
+        .filter(complaint__reference=reference)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    if case is None or not may_handle(request.user, case.mechanism):
+        raise NotFound(_("No case with this reference."))
+    return case
+
+
+class CaseSerializer(serializers.Serializer):
+    reference = serializers.CharField(source="complaint.reference")
+    mechanism = serializers.CharField(source="mechanism.slug")
+    rules_version = serializers.IntegerField(source="rules.version", allow_null=True)
+    state = serializers.CharField()
+    state_label = serializers.CharField(source="get_state_display")
+    stage_started_at = serializers.DateTimeField()
+    deadline = serializers.DateField(allow_null=True)
+    overdue = serializers.SerializerMethodField()
+    allowed_transitions = serializers.SerializerMethodField()
+
+    def get_overdue(self, case: Case) -> bool:
+        return case.deadline is not None and case.deadline < timezone.localdate()
+
+    def get_allowed_transitions(self, case: Case) -> list[str]:
+        return sorted(workflow.allowed_targets(case.state, held_from=case.held_from))
+
+
+class RouteOptionSerializer(serializers.Serializer):
+    mechanism = serializers.CharField(source="mechanism_name")
+    mechanism_id = serializers.IntegerField()
+    kind = serializers.CharField()
+    reason = serializers.CharField()
+
+
+class TransitionSerializer(serializers.Serializer):
+    to_state = serializers.ChoiceField(choices=Stage.choices)
+    reason = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+
+
+class _CaseView(APIView):
+    authentication_classes = [ApiTokenAuthentication, SessionAuthentication]
+    permission_classes = [IsAuthenticated]
+
+
+class CaseDetailView(_CaseView):
+    @extend_schema(responses={200: CaseSerializer})
+    def get(self, request: Request, reference: str) -> Response:
+        return Response(CaseSerializer(_case_for(request, reference)).data)
+
+
+class CaseRoutingView(_CaseView):
+    @extend_schema(responses={200: RouteOptionSerializer(many=True)})
+    def get(self, request: Request, reference: str) -> Response:
+        case = _case_for(request, reference)
+        complaint = case.complaint
+        options = routing_options(
+            country=complaint.country,
+            facility=complaint.facility,
+            harm_on=complaint.occurred_from or timezone.localdate(complaint.created_at),
+            anonymous=complaint.anonymous,
+        )
+        return Response(RouteOptionSerializer(options, many=True).data)
+
+
+class CaseTransitionView(_CaseView):
+    @extend_schema(
+        request=TransitionSerializer, responses={201: CaseSerializer, 409: None, 400: None}
+    )
+    def post(self, request: Request, reference: str) -> Response:
+        case = _case_for(request, reference)
+        serializer = TransitionSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data: dict[str, Any] = dict(serializer.validated_data)
+        try:
+            case_transition(
+                case, data["to_state"], actor=request.user, reason=data.get("reason", "")
+            )
+        except InvalidTransition as error:
+            return Response({"detail": str(error)}, status=status.HTTP_409_CONFLICT)
+        except ReasonRequired as error:
+            return Response({"reason": [str(error)]}, status=status.HTTP_400_BAD_REQUEST)
+        except PermissionDenied:
+            raise NotFound(_("No case with this reference.")) from None
+        case.refresh_from_db()
+        return Response(CaseSerializer(case).data, status=status.HTTP_201_CREATED)

@@ -1,0 +1,108 @@
+"""Cases: a complaint in the hands of one mechanism, and the append-only history of it."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from remedyhub.cases.workflow import TERMINAL
+from remedyhub.common.audit import GENESIS
+from remedyhub.common.fields import EncryptedTextField
+from remedyhub.common.models import BaseModel
+from remedyhub.intake.models import Complaint
+from remedyhub.routing.models import Mechanism, RulesOfProcedure
+from remedyhub.routing.rules import Stage
+
+
+class Case(BaseModel):
+    complaint = models.ForeignKey(
+        Complaint, verbose_name=_("complaint"), on_delete=models.PROTECT, related_name="cases"
+    )
+    mechanism = models.ForeignKey(
+        Mechanism, verbose_name=_("mechanism"), on_delete=models.PROTECT, related_name="cases"
+    )
+    # The version in force when the complaint was filed; later versions change nothing (R6).
+    rules = models.ForeignKey(
+        RulesOfProcedure,
+        verbose_name=_("rules of procedure"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cases",
+    )
+    state = models.CharField(
+        _("state"), max_length=24, choices=Stage.choices, default=Stage.RECEIVED
+    )
+    held_from = models.CharField(_("on hold from"), max_length=24, blank=True)
+    stage_started_at = models.DateTimeField(_("stage started at"))
+    deadline = models.DateField(_("deadline of the stage"), null=True, blank=True)
+    referred_from = models.ForeignKey(
+        "self",
+        verbose_name=_("referred from"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="referrals",
+    )
+    # Hash of the newest event: removing the newest events cannot go unnoticed.
+    head_hash = models.CharField(max_length=64, default=GENESIS, editable=False)
+    event_count = models.PositiveIntegerField(default=0, editable=False)
+
+    class Meta:
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+        ordering = ["-created_at"]
+        constraints = [
+            # A complaint is with one mechanism at a time; referral ends one case, opens another.
+            models.UniqueConstraint(
+                fields=["complaint"],
+                condition=~Q(state__in=sorted(TERMINAL)),
+                name="one_open_case_per_complaint",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.complaint.reference} · {self.mechanism}"
+
+
+class CaseEvent(models.Model):
+    """One step in a case's history. Never updated or deleted; each hash covers the one before."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="events")
+    sequence = models.PositiveIntegerField()
+    kind = models.CharField(max_length=24)
+    from_state = models.CharField(max_length=24, blank=True)
+    to_state = models.CharField(max_length=24, blank=True)
+    reason = EncryptedTextField(blank=True, default="")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    occurred_at = models.DateTimeField()
+    previous_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        verbose_name = _("case event")
+        verbose_name_plural = _("case events")
+        ordering = ["case", "sequence"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "sequence"], name="case_event_sequence_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case_id}#{self.sequence} {self.kind} {self.from_state}->{self.to_state}"
+
+    def content(self) -> dict[str, object]:
+        """What the hash covers."""
+        return {
+            "case": self.case_id,
+            "sequence": self.sequence,
+            "kind": self.kind,
+            "from": self.from_state,
+            "to": self.to_state,
+            "reason": self.reason,
+            "actor": self.actor_id,
+            "at": self.occurred_at.isoformat(),
+        }

@@ -1,0 +1,220 @@
+"""Writes of cases: opening a case and moving it through the workflow, one event at a time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from remedyhub.accounts.models import Affiliation
+from remedyhub.cases import workflow
+from remedyhub.cases.models import Case, CaseEvent
+from remedyhub.common.audit import link_hash
+from remedyhub.intake.models import Complaint
+from remedyhub.routing.models import Mechanism
+from remedyhub.routing.rules import Stage, parse_stages
+from remedyhub.routing.selectors import rules_in_force
+
+logger = logging.getLogger(__name__)
+
+
+class InvalidTransition(Exception):
+    """The workflow does not allow this move from the case's current state."""
+
+
+class ReasonRequired(Exception):
+    """This move must say why."""
+
+
+def may_handle(user: Any, mechanism: Mechanism) -> bool:
+    """Staff, and the handlers of the case's mechanism, move cases."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.is_staff:
+        return True
+    return Affiliation.objects.filter(
+        user=user, role=Affiliation.Role.HANDLER, mechanism=mechanism
+    ).exists()
+
+
+def _deadline(case: Case, state: str, start: dt.date) -> dt.date | None:
+    if case.rules is None:
+        return None
+    stage = parse_stages(case.rules.stages).get(state)
+    return stage.deadline(start) if stage else None
+
+
+def _append(
+    case: Case, *, kind: str, from_state: str, to_state: str, reason: str, actor: Any, at: Any
+) -> CaseEvent:
+    event = CaseEvent(
+        case=case,
+        sequence=case.event_count + 1,
+        kind=kind,
+        from_state=from_state,
+        to_state=to_state,
+        reason=reason,
+        actor=actor if getattr(actor, "pk", None) else None,
+        occurred_at=at,
+        previous_hash=case.head_hash,
+    )
+    event.hash = link_hash(event.previous_hash, event.content())
+    event.save()
+    case.head_hash = event.hash
+    case.event_count = event.sequence
+    return event
+
+
+def case_open(
+    *,
+    complaint: Complaint,
+    mechanism: Mechanism,
+    actor: Any,
+    reason: str = "",
+    referred_from: Case | None = None,
+    now: dt.datetime | None = None,
+) -> Case:
+    """A case for the complaint at the mechanism, under the rules in force when it was filed."""
+    if not may_handle(actor, mechanism) and referred_from is None:
+        raise PermissionDenied
+    now = now or timezone.now()
+    filed_on = timezone.localdate(complaint.created_at)
+    with transaction.atomic():
+        Complaint.objects.select_for_update().get(pk=complaint.pk)
+        case = Case(
+            complaint=complaint,
+            mechanism=mechanism,
+            rules=rules_in_force(mechanism, filed_on),
+            state=Stage.RECEIVED,
+            stage_started_at=now,
+            referred_from=referred_from,
+        )
+        # Acknowledgement is due 7 days (or the rules' limit) after filing, not after routing.
+        case.deadline = _deadline(case, Stage.RECEIVED, filed_on)
+        case.save()
+        _append(
+            case,
+            kind="opened",
+            from_state="",
+            to_state=Stage.RECEIVED,
+            reason=reason,
+            actor=actor,
+            at=now,
+        )
+        case.save(update_fields=["head_hash", "event_count", "updated_at"])
+    return case
+
+
+def case_transition(
+    case: Case, to_state: str, *, actor: Any, reason: str = "", now: dt.datetime | None = None
+) -> CaseEvent:
+    """Move a case to ``to_state``: locked, checked against the table, recorded as an event."""
+    now = now or timezone.now()
+    reason = (reason or "").strip()
+    with transaction.atomic():
+        case = Case.objects.select_for_update().select_related("rules").get(pk=case.pk)
+        if not may_handle(actor, case.mechanism):
+            raise PermissionDenied
+        if not workflow.is_allowed(case.state, to_state, held_from=case.held_from):
+            raise InvalidTransition(
+                _("A case that is “%(state)s” cannot move to “%(target)s”.")
+                % {"state": Stage(case.state).label, "target": _label(to_state)}
+            )
+        if workflow.needs_reason(to_state) and not reason:
+            raise ReasonRequired(_("Say why: this step needs a reason."))
+        from_state = case.state
+        if to_state == Stage.ON_HOLD:
+            case.held_from = from_state
+        elif from_state == Stage.ON_HOLD:
+            case.held_from = ""
+        case.state = to_state
+        case.stage_started_at = now
+        case.deadline = _deadline(case, to_state, timezone.localdate(now))
+        event = _append(
+            case,
+            kind="transition",
+            from_state=from_state,
+            to_state=to_state,
+            reason=reason,
+            actor=actor,
+            at=now,
+        )
+        case.save()
+        reporter_update(case, to_state, reason)
+    logger.info(
+        "case moved", extra={"case": case.pk, "from_state": from_state, "to_state": to_state}
+    )
+    return event
+
+
+def _label(state: str) -> str:
+    return str(Stage(state).label) if state in Stage.values else state
+
+
+# What the complainant reads on her follow-up page when her case moves (R15).
+REPORTER_UPDATES: dict[str, Any] = {
+    Stage.ACKNOWLEDGED: _("%(mechanism)s has confirmed that it received your complaint."),
+    Stage.ADMISSIBILITY: _("%(mechanism)s is checking whether it can deal with your complaint."),
+    Stage.ADMITTED: _("%(mechanism)s will deal with your complaint."),
+    Stage.NOT_ADMISSIBLE: _("%(mechanism)s cannot deal with your complaint. The reason:"),
+    Stage.COMPANY_RESPONSE: _("%(mechanism)s has asked the company to respond."),
+    Stage.DIALOGUE: _("%(mechanism)s has started a dialogue between you and the company."),
+    Stage.AGREEMENT: _("You and the company have reached an agreement."),
+    Stage.ADJUDICATION: _("%(mechanism)s will now decide on your complaint."),
+    Stage.DECIDED: _("%(mechanism)s has decided on your complaint. The decision:"),
+    Stage.REMEDY_MONITORING: _("The remedy is being carried out; %(mechanism)s checks that it is."),
+    Stage.CLOSED: _("Your case is closed."),
+    Stage.REFERRED: _("%(mechanism)s has passed your complaint on to another organisation."),
+    Stage.WITHDRAWN: _("Your complaint is withdrawn."),
+    Stage.ON_HOLD: _("Your case is paused for now. The reason:"),
+}
+# Reasons the complainant reads with the update; other reasons stay with the mechanism.
+REASON_SHOWN = frozenset({Stage.NOT_ADMISSIBLE, Stage.DECIDED, Stage.ON_HOLD, Stage.REFERRED})
+
+
+def reporter_update(case: Case, state: str, reason: str = "") -> None:
+    """Tell the complainant, in her language, what just happened to her case."""
+    from django.utils.translation import override
+
+    from remedyhub.intake.models import Message
+
+    template = REPORTER_UPDATES.get(state)
+    if template is None:
+        return
+    with override(case.complaint.language):
+        body = str(template) % {"mechanism": case.mechanism.name}
+        if reason and state in REASON_SHOWN:
+            body = f"{body} {reason}"
+    Message.objects.create(
+        complaint=case.complaint,
+        sender=Message.Sender.MECHANISM,
+        kind=Message.Kind.UPDATE,
+        body=body,
+    )
+
+
+def case_route(*, complaint: Complaint, mechanism: Mechanism, reason: str, actor: Any) -> Case:
+    """A handler confirms or chooses where the complaint goes; the reporter reads where and why."""
+    from django.utils.translation import override
+
+    from remedyhub.intake.models import Message
+
+    with transaction.atomic():
+        case = case_open(complaint=complaint, mechanism=mechanism, actor=actor, reason=reason)
+        with override(complaint.language):
+            body = str(_("Your complaint has gone to %(mechanism)s. Why: %(reason)s")) % {
+                "mechanism": mechanism.name,
+                "reason": reason,
+            }
+        Message.objects.create(
+            complaint=complaint,
+            sender=Message.Sender.MECHANISM,
+            kind=Message.Kind.UPDATE,
+            body=body,
+        )
+    return case

@@ -1,0 +1,14 @@
+"""Pages of the case handlers."""
+
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from remedyhub.cases import views
+
+app_name = "cases"
+
+urlpatterns = [
+    path("", views.case_list, name="list"),
+    path("<int:pk>/", views.case_detail, name="detail"),
+    path(_("route/<str:reference>/"), views.complaint_route, name="route"),
+]
