@@ -117,7 +117,7 @@ def case_transition(
     now = now or timezone.now()
     reason = (reason or "").strip()
     with transaction.atomic():
-        case = Case.objects.select_for_update().select_related("rules").get(pk=case.pk)
+        case = Case.objects.select_for_update(of=("self",)).select_related("rules").get(pk=case.pk)
         if not may_handle(actor, case.mechanism):
             raise PermissionDenied
         if not workflow.is_allowed(case.state, to_state, held_from=case.held_from):
