@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import secrets
 from typing import Any
 
 from django.conf import settings
+from django.db import OperationalError
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -41,6 +43,8 @@ from remedyhub.intake.services import (
 )
 from remedyhub.intake.taxonomy import AffectedGroup, Issue, ReporterType
 from remedyhub.registry.selectors import facility_resolve
+
+logger = logging.getLogger(__name__)
 
 REPLAY_WINDOW = dt.timedelta(hours=24)
 RECEIPT_HEADER = "X-Receipt"
@@ -217,15 +221,29 @@ class ComplaintCreateView(APIView):
         token = request.auth
         owner = f"user{user.pk}" if user else "public"
         seed = f"api:{owner}:{key}" if key else f"api:once:{secrets.token_urlsafe(32)}"
-        submission = complaint_submit(
-            data=values,
-            seed=seed,
-            channel=Complaint.Channel.API,
-            language=language,
-            files=cleaned,
-            entered_by=user,
-            partner_organisation=getattr(token, "organisation", ""),
-        )
+        try:
+            submission = complaint_submit(
+                data=values,
+                seed=seed,
+                channel=Complaint.Channel.API,
+                language=language,
+                files=cleaned,
+                entered_by=user,
+                partner_organisation=getattr(token, "organisation", ""),
+            )
+        except OperationalError:
+            # The database is busy or away; the transaction rolled back, nothing is stored.
+            logger.warning("complaint not stored: database unavailable", exc_info=True)
+            return Response(
+                {
+                    "detail": _(
+                        "The complaint was not stored because the service is busy. Nothing "
+                        "was saved: send it again, with the same Idempotency-Key."
+                    )
+                },
+                status=status.HTTP_503_SERVICE_UNAVAILABLE,
+                headers={"Retry-After": "2"},
+            )
         complaint = submission.complaint
         if not submission.created and timezone.now() - complaint.created_at > REPLAY_WINDOW:
             return Response(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 import secrets
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +18,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import OperationalError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -51,6 +53,8 @@ from remedyhub.intake.services import (
 )
 from remedyhub.intake.taxonomy import ISSUE_GROUPS, AffectedGroup, ReporterType
 from remedyhub.registry.selectors import facility_search
+
+logger = logging.getLogger(__name__)
 
 COOKIE = "rh_report"
 DRAFT_LIFETIME = dt.timedelta(days=7)
@@ -339,13 +343,26 @@ def _check_step(
             return redirect("intake:step", step=_neighbour(current, -1))
         if not missing:
             token = request.COOKIES[COOKIE]
-            complaint_submit(
-                data=draft_complaint_values(data["steps"]),
-                seed=f"web:{token}",
-                channel=Complaint.Channel.WEB,
-                language=get_language() or settings.LANGUAGE_CODE,
-                draft=draft,
-            )
+            try:
+                complaint_submit(
+                    data=draft_complaint_values(data["steps"]),
+                    seed=f"web:{token}",
+                    channel=Complaint.Channel.WEB,
+                    language=get_language() or settings.LANGUAGE_CODE,
+                    draft=draft,
+                )
+            except OperationalError:
+                # Rolled back: nothing is stored, the answers are kept; say so plainly.
+                logger.warning("complaint not stored: database unavailable", exc_info=True)
+                context = {
+                    "missing": [],
+                    "not_stored": True,
+                    "summary": _summary(data["steps"], draft),
+                    **_progress(current),
+                }
+                response = render(request, "intake/step_check.html", context, status=503)
+                response["Retry-After"] = "5"
+                return _no_store(response)
             return redirect("intake:done")
     context = {
         "missing": missing,

@@ -125,3 +125,20 @@ def test_follow_up_by_receipt_header(api):
     assert Message.objects.filter(kind="meeting_request").count() == 1
     assert api.get("/api/v1/follow-up/", HTTP_X_RECEIPT="1111 2222 3333 4444").status_code == 404
     assert api.get("/api/v1/follow-up/").status_code == 404
+
+
+def test_a_busy_database_answers_503_and_a_retry_stores_once(api, monkeypatch):
+    from django.db import OperationalError
+
+    from remedyhub.intake import services
+
+    def locked(*args, **kwargs):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(services, "_acknowledge", locked)
+    busy = api.post(URL, BODY, format="json", HTTP_IDEMPOTENCY_KEY="busy-key-0123456789")
+    assert busy.status_code == 503 and busy["Retry-After"] == "2"
+    assert Complaint.objects.count() == 0
+    monkeypatch.undo()
+    stored = api.post(URL, BODY, format="json", HTTP_IDEMPOTENCY_KEY="busy-key-0123456789")
+    assert stored.status_code == 201 and Complaint.objects.count() == 1

@@ -261,3 +261,24 @@ def test_expired_drafts_and_their_files_are_purged(client, gps_photo):
     assert not Draft.objects.exists() and not Attachment.objects.exists()
     assert not path.exists()
     assert Complaint.objects.count() == 1  # a sent complaint stays
+
+
+def test_a_busy_database_tells_the_reporter_nothing_was_sent_and_keeps_her_answers(
+    client, monkeypatch
+):
+    fill_all(client)
+    from django.db import OperationalError
+
+    from remedyhub.intake import services
+
+    def locked(*args, **kwargs):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(services, "_acknowledge", locked)
+    response = send(client)
+    assert response.status_code == 503
+    assert "was not sent" in response.content.decode()
+    assert not Complaint.objects.exists()
+    monkeypatch.undo()
+    assert send(client)["Location"] == reverse("intake:done")
+    assert Complaint.objects.count() == 1
