@@ -8,7 +8,7 @@ LOCALE := src/remedyhub/locale
 export DJANGO_SETTINGS_MODULE := remedyhub.conf.settings
 
 .PHONY: run serve install install-test messages makemessages migrate demo test lint typecheck \
-	migrations-check schema-check pytest browser clean bench-matching
+	migrations-check schema-check pytest browser clean bench-matching bench-intake
 
 run: install messages migrate demo serve ## set up everything and serve on http://127.0.0.1:8000
 
@@ -86,3 +86,8 @@ clean:
 # Matcher against brute-force rapidfuzz and pg_trgm; BENCH_ARGS="--quick" takes under a minute.
 bench-matching: install-test
 	$(PY) bench/matching.py $(BENCH_ARGS)
+
+# Intake over HTTP (gunicorn on loopback, retries, duplicate sends, a killed worker), then lost
+# and duplicated complaints counted in the database; BENCH_ARGS="--quick" takes under a minute.
+bench-intake: install
+	$(PY) bench/intake.py $(BENCH_ARGS)
