@@ -12,7 +12,11 @@ export DJANGO_SETTINGS_MODULE := remedyhub.conf.settings
 
 run: install messages migrate demo serve ## set up everything and serve on http://127.0.0.1:8000
 
+# The web server and, beside it, the background worker (reminders, deadline passes, e-mail).
 serve:
+	DJANGO_ENV=development $(MANAGE) deadlines_check --schedule
+	DJANGO_ENV=development $(MANAGE) db_worker --interval 5 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DJANGO_ENV=development $(MANAGE) runserver 127.0.0.1:8000
 
 $(PY):

@@ -48,6 +48,9 @@ class Case(BaseModel):
     )
     # Hash of the newest event: removing the newest events cannot go unnoticed.
     head_hash = models.CharField(max_length=64, default=GENESIS, editable=False)
+    # R5: the complainant hears from the mechanism at least every 3 months.
+    feedback_due_on = models.DateField(_("next feedback to the complainant due"), null=True)
+    reminded_on = models.DateField(_("last reminder sent"), null=True, blank=True)
     event_count = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
@@ -106,3 +109,36 @@ class CaseEvent(models.Model):
             "actor": self.actor_id,
             "at": self.occurred_at.isoformat(),
         }
+
+
+class Notification(BaseModel):
+    """An e-mail to one party about one step, kept until it is sent.
+
+    Written in the same transaction as the step, sent afterwards by the worker: a mail server
+    that fails delays the e-mail (it is retried) and never blocks or undoes the step.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting to be sent")
+        SENT = "sent", _("sent")
+        FAILED = "failed", _("failed for good")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="notifications")
+    recipient_kind = models.CharField(max_length=16)
+    email = EncryptedTextField()
+    language = models.CharField(max_length=8)
+    subject = models.CharField(max_length=200)
+    body = EncryptedTextField()
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField()
+    sent_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.recipient_kind} · {self.subject}"

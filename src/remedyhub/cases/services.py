@@ -14,13 +14,17 @@ from django.utils.translation import gettext_lazy as _
 from remedyhub.accounts.models import Affiliation
 from remedyhub.cases import workflow
 from remedyhub.cases.models import Case, CaseEvent
+from remedyhub.cases.notifications import queue_step_notifications, send_soon
 from remedyhub.common.audit import link_hash
+from remedyhub.common.timeutils import add_months
 from remedyhub.intake.models import Complaint
 from remedyhub.routing.models import Mechanism
 from remedyhub.routing.rules import Stage, parse_stages
 from remedyhub.routing.selectors import rules_in_force
 
 logger = logging.getLogger(__name__)
+
+FEEDBACK_MONTHS = 3  # R5
 
 
 class InvalidTransition(Exception):
@@ -146,6 +150,8 @@ def case_transition(
         )
         case.save()
         reporter_update(case, to_state, reason)
+        queue_step_notifications(case, _label(to_state))
+        send_soon()
     logger.info(
         "case moved", extra={"case": case.pk, "from_state": from_state, "to_state": to_state}
     )
@@ -196,6 +202,13 @@ def reporter_update(case: Case, state: str, reason: str = "") -> None:
         kind=Message.Kind.UPDATE,
         body=body,
     )
+    _feedback_given(case)
+
+
+def _feedback_given(case: Case) -> None:
+    """The complainant just heard from the mechanism: the next feedback is due in 3 months."""
+    case.feedback_due_on = add_months(timezone.localdate(), FEEDBACK_MONTHS)
+    Case.objects.filter(pk=case.pk).update(feedback_due_on=case.feedback_due_on)
 
 
 def case_route(*, complaint: Complaint, mechanism: Mechanism, reason: str, actor: Any) -> Case:
@@ -217,4 +230,7 @@ def case_route(*, complaint: Complaint, mechanism: Mechanism, reason: str, actor
             kind=Message.Kind.UPDATE,
             body=body,
         )
+        _feedback_given(case)
+        queue_step_notifications(case, _label(Stage.RECEIVED))
+        send_soon()
     return case

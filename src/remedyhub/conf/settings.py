@@ -92,6 +92,8 @@ INSTALLED_APPS = [
     "remedyhub.routing",
     "remedyhub.intake",
     "remedyhub.cases",
+    "django_tasks",
+    "django_tasks_db",
     "remedyhub.api",
     "remedyhub.demo",
 ]
@@ -272,6 +274,20 @@ if IS_PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+
+# Background work (reminders, deadline passes, e-mail): Django's tasks framework (the
+# django-tasks backport on 5.2) with its queue in the database; `manage.py db_worker` runs it.
+# Tests run tasks at once, in the caller.
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if ENVIRONMENT == "test"
+            else "django_tasks_db.DatabaseBackend"
+        ),
+        "QUEUES": ["default"],
+    }
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

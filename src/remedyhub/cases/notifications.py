@@ -1,0 +1,140 @@
+"""E-mails about cases: queued with the step that causes them, sent and retried by the worker.
+
+An e-mail never carries the content of a complaint: it says that there is news and where to
+read it (the follow-up page with the receipt code, or the handler's case page).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from remedyhub.accounts.models import Affiliation
+from remedyhub.cases.models import Case, Notification
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 6
+FIRST_RETRY = dt.timedelta(minutes=1)
+
+
+def _queue(case: Case, *, kind: str, email: str, language: str, subject: str, body: str) -> None:
+    if not email:
+        return
+    Notification.objects.create(
+        case=case,
+        recipient_kind=kind,
+        email=email,
+        language=language,
+        subject=subject,
+        body=body,
+        next_attempt_at=timezone.now(),
+    )
+
+
+def queue_step_notifications(case: Case, state_label: str) -> None:
+    """E-mails to every party with an address: the complainant (if she gave one) and handlers."""
+    complaint = case.complaint
+    with override(complaint.language):
+        _queue(
+            case,
+            kind="complainant",
+            email=complaint.contact_email,
+            language=complaint.language,
+            subject=_("News about your complaint"),
+            body=_(
+                "There is news about your complaint. Open the follow-up page of Remedy Hub "
+                "and enter your receipt code to read it."
+            ),
+        )
+    handlers = Affiliation.objects.filter(
+        mechanism=case.mechanism, role=Affiliation.Role.HANDLER, user__is_active=True
+    ).select_related("user")
+    for affiliation in handlers:
+        with override(settings.LANGUAGE_CODE):
+            _queue(
+                case,
+                kind="handler",
+                email=affiliation.user.email,
+                language=settings.LANGUAGE_CODE,
+                subject=_("Case %(reference)s: %(state)s")
+                % {"reference": complaint.reference, "state": state_label},
+                body=_("Case %(reference)s is now: %(state)s.")
+                % {"reference": complaint.reference, "state": state_label},
+            )
+
+
+def queue_reminder(case: Case) -> None:
+    for affiliation in Affiliation.objects.filter(
+        mechanism=case.mechanism, role=Affiliation.Role.HANDLER, user__is_active=True
+    ).select_related("user"):
+        _queue(
+            case,
+            kind="handler",
+            email=affiliation.user.email,
+            language=settings.LANGUAGE_CODE,
+            subject=_("Reminder: case %(reference)s is overdue")
+            % {"reference": case.complaint.reference},
+            body=_("The deadline of the current stage of case %(reference)s was %(date)s.")
+            % {"reference": case.complaint.reference, "date": case.deadline},
+        )
+
+
+def notifications_send(*, now: dt.datetime | None = None, limit: int = 200) -> dict[str, int]:
+    """Send what is due; a failure waits longer each time, and gives up after 6 tries."""
+    now = now or timezone.now()
+    counts = {"sent": 0, "retry": 0, "failed": 0}
+    due = list(
+        Notification.objects.filter(
+            status=Notification.Status.PENDING, next_attempt_at__lte=now
+        ).order_by("next_attempt_at")[:limit]
+    )
+    for notification in due:
+        try:
+            send_mail(
+                notification.subject,
+                notification.body,
+                settings.DEFAULT_FROM_EMAIL,
+                [notification.email],
+            )
+        except Exception as error:  # any failure of the mail server: retry later
+            notification.attempts += 1
+            notification.last_error = type(error).__name__[:200]
+            if notification.attempts >= MAX_ATTEMPTS:
+                notification.status = Notification.Status.FAILED
+                counts["failed"] += 1
+                logger.error("notification given up", extra={"notification": notification.pk})
+            else:
+                notification.next_attempt_at = now + FIRST_RETRY * 2 ** (notification.attempts - 1)
+                counts["retry"] += 1
+        else:
+            notification.attempts += 1
+            notification.status = Notification.Status.SENT
+            notification.sent_at = now
+            counts["sent"] += 1
+        notification.save(
+            update_fields=["attempts", "status", "sent_at", "next_attempt_at", "last_error"]
+        )
+    return counts
+
+
+def send_soon() -> None:
+    """After the current transaction commits, ask the worker to send; never fails the caller."""
+
+    def enqueue() -> None:
+        from remedyhub.cases.tasks import send_notifications
+
+        try:
+            send_notifications.enqueue()
+        except Exception:
+            # The notification rows stay pending; the next deadlines pass sends them.
+            logger.warning("could not queue the sending of notifications", exc_info=True)
+
+    transaction.on_commit(enqueue)
