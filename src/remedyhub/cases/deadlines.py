@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from remedyhub.cases import workflow
-from remedyhub.cases.models import Case
+from remedyhub.cases.models import Case, RemedyItem
 from remedyhub.cases.notifications import notifications_send, queue_reminder
 from remedyhub.routing.rules import Stage
 
@@ -20,6 +20,8 @@ class DeadlineReport:
     overdue: list[Case] = field(default_factory=list)
     acknowledgement_breaches: list[Case] = field(default_factory=list)
     feedback_due: list[Case] = field(default_factory=list)
+    overdue_remedies: list[RemedyItem] = field(default_factory=list)
+    follow_up_checks_due: list[Case] = field(default_factory=list)
     reminders: int = 0
     mail: dict[str, int] = field(default_factory=dict)
 
@@ -44,5 +46,12 @@ def deadlines_check(*, today: dt.date | None = None) -> DeadlineReport:
                 Case.objects.filter(pk=case.pk).update(reminded_on=today)
             report.reminders += 1
     report.feedback_due = list(open_cases().filter(feedback_due_on__lte=today))
+    # R11: remedy items past their date and not done are flagged; follow-up checks come due.
+    report.overdue_remedies = list(
+        RemedyItem.objects.filter(due_on__lt=today)
+        .exclude(status=RemedyItem.Status.DONE)
+        .select_related("case__complaint")
+    )
+    report.follow_up_checks_due = list(open_cases().filter(follow_up_check_on__lte=today))
     report.mail = notifications_send()
     return report

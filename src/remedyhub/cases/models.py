@@ -51,6 +51,8 @@ class Case(BaseModel):
     # R5: the complainant hears from the mechanism at least every 3 months.
     feedback_due_on = models.DateField(_("next feedback to the complainant due"), null=True)
     reminded_on = models.DateField(_("last reminder sent"), null=True, blank=True)
+    # R11: a follow-up check 6 to 12 months after the remedy plan.
+    follow_up_check_on = models.DateField(_("follow-up check due"), null=True, blank=True)
     event_count = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
@@ -142,3 +144,63 @@ class Notification(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.recipient_kind} · {self.subject}"
+
+
+class Decision(BaseModel):
+    """A reasoned decision in a case: on admissibility, or on the merits (R8, R10, R11)."""
+
+    class Kind(models.TextChoices):
+        ADMISSIBILITY = "admissibility", _("Admissibility")
+        OUTCOME = "outcome", _("Outcome")
+
+    class Finding(models.TextChoices):
+        FOUNDED = "founded", _("Complaint founded")
+        PARTLY_FOUNDED = "partly_founded", _("Complaint partly founded")
+        UNFOUNDED = "unfounded", _("Complaint unfounded")
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="decisions")
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    admissible = models.BooleanField(_("admissible"), null=True, blank=True)
+    criteria = models.JSONField(_("criteria"), default=dict, blank=True)
+    finding = models.CharField(_("finding"), max_length=16, choices=Finding.choices, blank=True)
+    binding = models.BooleanField(_("binding"), default=False)
+    reasoning = EncryptedTextField(_("reasoning"))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} · {self.case}"
+
+
+class RemedyItem(BaseModel):
+    """One thing to be put right: what, who, by when, and the evidence that it was (R11)."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("planned")
+        IN_PROGRESS = "in_progress", _("in progress")
+        DONE = "done", _("done")
+        NOT_DONE = "not_done", _("not done")
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="remedy_items")
+    description = models.TextField(_("what"))
+    owner = models.CharField(_("who"), max_length=255)
+    due_on = models.DateField(_("due on"))
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.PLANNED
+    )
+    evidence = models.TextField(_("evidence"), blank=True)
+    completed_on = models.DateField(_("completed on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("remedy item")
+        verbose_name_plural = _("remedy items")
+        ordering = ["due_on", "pk"]
+
+    def __str__(self) -> str:
+        return self.description[:60]

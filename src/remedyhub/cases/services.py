@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -13,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from remedyhub.accounts.models import Affiliation
 from remedyhub.cases import workflow
-from remedyhub.cases.models import Case, CaseEvent
+from remedyhub.cases.models import Case, CaseEvent, Decision, RemedyItem
 from remedyhub.cases.notifications import queue_step_notifications, send_soon
 from remedyhub.common.audit import link_hash
 from remedyhub.common.timeutils import add_months
@@ -234,3 +235,115 @@ def case_route(*, complaint: Complaint, mechanism: Mechanism, reason: str, actor
         queue_step_notifications(case, _label(Stage.RECEIVED))
         send_soon()
     return case
+
+
+FOLLOW_UP_CHECK_MONTHS = 6  # R11: 6 to 12 months after the remedy plan
+
+
+def admissibility_decide(
+    case: Case, *, actor: Any, admissible: bool, criteria: dict[str, bool], reasons: str
+) -> Decision:
+    """Admitted or not, with the criteria checked and reasons; a refusal is sent to the
+    complainant with its reasons (R8)."""
+    from remedyhub.cases.outcomes import ADMISSIBILITY_CRITERIA
+
+    reasons = (reasons or "").strip()
+    if not reasons:
+        raise ReasonRequired(_("A decision on admissibility needs its reasons."))
+    unknown = set(criteria) - set(ADMISSIBILITY_CRITERIA)
+    if unknown:
+        raise ValueError(f"unknown criteria {sorted(unknown)}")
+    with transaction.atomic():
+        case_transition(
+            case,
+            Stage.ADMITTED if admissible else Stage.NOT_ADMISSIBLE,
+            actor=actor,
+            reason=reasons,
+        )
+        return Decision.objects.create(
+            case=case,
+            kind=Decision.Kind.ADMISSIBILITY,
+            admissible=admissible,
+            criteria=criteria,
+            reasoning=reasons,
+            decided_by=actor,
+        )
+
+
+def outcome_decide(
+    case: Case, *, actor: Any, finding: str, reasoning: str, binding: bool
+) -> Decision:
+    """The committee's finding on the merits, reasoned, never waiving the courts (R10, R20)."""
+    from remedyhub.cases.outcomes import validate_no_waiver
+
+    reasoning = (reasoning or "").strip()
+    if not reasoning:
+        raise ReasonRequired(_("A decision needs its reasoning."))
+    if finding not in Decision.Finding.values:
+        raise ValueError(f"unknown finding {finding!r}")
+    validate_no_waiver(reasoning)
+    with transaction.atomic():
+        case_transition(case, Stage.DECIDED, actor=actor, reason=reasoning)
+        return Decision.objects.create(
+            case=case,
+            kind=Decision.Kind.OUTCOME,
+            finding=finding,
+            reasoning=reasoning,
+            binding=binding and case.mechanism.binding_decisions,
+            decided_by=actor,
+        )
+
+
+@dataclass(frozen=True)
+class RemedyPlanItem:
+    description: str
+    owner: str
+    due_on: dt.date
+
+
+def remedy_plan_start(
+    case: Case, *, actor: Any, items: list[RemedyPlanItem], now: dt.datetime | None = None
+) -> list[RemedyItem]:
+    """The remedy plan of an agreement or decision: its items, and the follow-up check."""
+    from remedyhub.cases.outcomes import validate_no_waiver
+
+    if not items:
+        raise ReasonRequired(_("A remedy plan needs at least one item."))
+    for item in items:
+        validate_no_waiver(item.description)
+    now = now or timezone.now()
+    with transaction.atomic():
+        case_transition(
+            case,
+            Stage.REMEDY_MONITORING,
+            actor=actor,
+            reason="; ".join(item.description for item in items),
+            now=now,
+        )
+        created = [
+            RemedyItem.objects.create(
+                case=case, description=item.description, owner=item.owner, due_on=item.due_on
+            )
+            for item in items
+        ]
+        Case.objects.filter(pk=case.pk).update(
+            follow_up_check_on=add_months(timezone.localdate(now), FOLLOW_UP_CHECK_MONTHS)
+        )
+    return created
+
+
+def remedy_item_update(
+    item: RemedyItem, *, actor: Any, status: str, evidence: str = ""
+) -> RemedyItem:
+    if not may_handle(actor, item.case.mechanism):
+        raise PermissionDenied
+    if status not in RemedyItem.Status.values:
+        raise ValueError(f"unknown status {status!r}")
+    if status == RemedyItem.Status.DONE and not (evidence or item.evidence).strip():
+        raise ReasonRequired(_("Say what shows that it was done."))
+    item.status = status
+    if evidence:
+        item.evidence = evidence
+    item.completed_on = timezone.localdate() if status == RemedyItem.Status.DONE else None
+    item.save(update_fields=["status", "evidence", "completed_on", "updated_at"])
+    return item

@@ -21,7 +21,7 @@ from remedyhub.cases.services import (
 from remedyhub.intake.models import Complaint
 from remedyhub.registry.tests.factories import CompanyFactory
 from remedyhub.routing.models import Mechanism, RulesOfProcedure
-from remedyhub.routing.rules import DEFAULT_STAGES, Stage
+from remedyhub.routing.rules import Stage
 
 pytestmark = pytest.mark.django_db
 
@@ -39,22 +39,6 @@ def complaint():
         description="Test complaint about unpaid overtime.",
         country="BD",
     )
-
-
-@pytest.fixture
-def mechanism():
-    mechanism = Mechanism.objects.create(name="Committee", slug="committee", kind="other")
-    RulesOfProcedure.objects.create(
-        mechanism=mechanism, version=1, in_force_from=dt.date(2020, 1, 1), stages=DEFAULT_STAGES
-    )
-    return mechanism
-
-
-@pytest.fixture
-def handler(mechanism):
-    user = User.objects.create_user("handler", password="x" * 20)
-    Affiliation.objects.create(user=user, role="handler", mechanism=mechanism)
-    return user
 
 
 def case_in(state, mechanism, handler):

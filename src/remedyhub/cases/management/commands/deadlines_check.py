@@ -33,6 +33,13 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"overdue: {case.complaint.reference} {case.state} since {case.deadline}{late}"
             )
+        for item in report.overdue_remedies:
+            self.stdout.write(
+                f"remedy overdue: {item.case.complaint.reference} “{item.description[:60]}” "
+                f"due {item.due_on} ({item.get_status_display()})"
+            )
+        for case in report.follow_up_checks_due:
+            self.stdout.write(f"follow-up check due: {case.complaint.reference}")
         for case in report.feedback_due:
             self.stdout.write(f"feedback due: {case.complaint.reference} ({case.feedback_due_on})")
         self.stdout.write(
