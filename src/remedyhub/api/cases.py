@@ -11,7 +11,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.exceptions import NotFound
@@ -22,6 +22,7 @@ from rest_framework.views import APIView
 
 from remedyhub.accounts.tokens import ApiTokenAuthentication
 from remedyhub.cases import workflow
+from remedyhub.cases.access import COMPANY, MECHANISM, complainant_for, side_of
 from remedyhub.cases.models import Case
 from remedyhub.cases.services import (
     InvalidTransition,
@@ -33,16 +34,26 @@ from remedyhub.routing.rules import Stage
 from remedyhub.routing.selectors import routing_options
 
 
-def _case_for(request: Request, reference: str) -> Case:
+def _case_for(request: Request, reference: str, *, handling: bool = False) -> tuple[Case, str]:
+    """The case and the caller's side; 404 for whoever may not see it (or act, if handling)."""
     case = (
         Case.objects.select_related("complaint", "mechanism", "rules")
         .filter(complaint__reference=reference)
         .order_by("-created_at", "-pk")
         .first()
     )
-    if case is None or not may_handle(request.user, case.mechanism):
+    side = side_of(request.user, case) if case is not None else None
+    if case is None or side is None or (handling and not may_handle(request.user, case.mechanism)):
         raise NotFound(_("No case with this reference."))
-    return case
+    return case, side
+
+
+class ComplainantSerializer(serializers.Serializer):
+    display_name = serializers.CharField(source="label")
+    identified = serializers.BooleanField()
+    name = serializers.CharField()
+    email = serializers.CharField()
+    phone = serializers.CharField()
 
 
 class CaseSerializer(serializers.Serializer):
@@ -55,12 +66,25 @@ class CaseSerializer(serializers.Serializer):
     deadline = serializers.DateField(allow_null=True)
     overdue = serializers.SerializerMethodField()
     allowed_transitions = serializers.SerializerMethodField()
+    complainant = serializers.SerializerMethodField()
+    companies = serializers.SerializerMethodField()
 
     def get_overdue(self, case: Case) -> bool:
         return case.deadline is not None and case.deadline < timezone.localdate()
 
     def get_allowed_transitions(self, case: Case) -> list[str]:
+        if self.context.get("side") != MECHANISM:
+            return []
         return sorted(workflow.allowed_targets(case.state, held_from=case.held_from))
+
+    @extend_schema_field(ComplainantSerializer)
+    def get_complainant(self, case: Case) -> dict[str, Any]:
+        """A pseudonym for the company unless the complainant consented (R3)."""
+        complainant = complainant_for(case, self.context.get("side", COMPANY))
+        return ComplainantSerializer(complainant).data
+
+    def get_companies(self, case: Case) -> list[str]:
+        return [company.slug for company in case.companies.all()]
 
 
 class RouteOptionSerializer(serializers.Serializer):
@@ -83,13 +107,14 @@ class _CaseView(APIView):
 class CaseDetailView(_CaseView):
     @extend_schema(responses={200: CaseSerializer})
     def get(self, request: Request, reference: str) -> Response:
-        return Response(CaseSerializer(_case_for(request, reference)).data)
+        case, side = _case_for(request, reference)
+        return Response(CaseSerializer(case, context={"side": side}).data)
 
 
 class CaseRoutingView(_CaseView):
     @extend_schema(responses={200: RouteOptionSerializer(many=True)})
     def get(self, request: Request, reference: str) -> Response:
-        case = _case_for(request, reference)
+        case, _side = _case_for(request, reference, handling=True)
         complaint = case.complaint
         options = routing_options(
             country=complaint.country,
@@ -105,7 +130,7 @@ class CaseTransitionView(_CaseView):
         request=TransitionSerializer, responses={201: CaseSerializer, 409: None, 400: None}
     )
     def post(self, request: Request, reference: str) -> Response:
-        case = _case_for(request, reference)
+        case, side = _case_for(request, reference, handling=True)
         serializer = TransitionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data: dict[str, Any] = dict(serializer.validated_data)
@@ -120,4 +145,6 @@ class CaseTransitionView(_CaseView):
         except PermissionDenied:
             raise NotFound(_("No case with this reference.")) from None
         case.refresh_from_db()
-        return Response(CaseSerializer(case).data, status=status.HTTP_201_CREATED)
+        return Response(
+            CaseSerializer(case, context={"side": side}).data, status=status.HTTP_201_CREATED
+        )

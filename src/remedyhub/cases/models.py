@@ -12,6 +12,7 @@ from remedyhub.common.audit import GENESIS
 from remedyhub.common.fields import EncryptedTextField
 from remedyhub.common.models import BaseModel
 from remedyhub.intake.models import Complaint
+from remedyhub.registry.models import Company
 from remedyhub.routing.models import Mechanism, RulesOfProcedure
 from remedyhub.routing.rules import Stage
 
@@ -51,6 +52,11 @@ class Case(BaseModel):
     # R5: the complainant hears from the mechanism at least every 3 months.
     feedback_due_on = models.DateField(_("next feedback to the complainant due"), null=True)
     reminded_on = models.DateField(_("last reminder sent"), null=True, blank=True)
+    # The companies the case concerns (the site's buyers behind the chosen route, R19); their
+    # users see the case, without the complainant's identity unless she consented (R3).
+    companies = models.ManyToManyField(
+        Company, verbose_name=_("companies concerned"), blank=True, related_name="cases"
+    )
     # R11: a follow-up check 6 to 12 months after the remedy plan.
     follow_up_check_on = models.DateField(_("follow-up check due"), null=True, blank=True)
     event_count = models.PositiveIntegerField(default=0, editable=False)
@@ -204,3 +210,79 @@ class RemedyItem(BaseModel):
 
     def __str__(self) -> str:
         return self.description[:60]
+
+
+class ConflictOfInterest(BaseModel):
+    """A person's declared tie to a company: she may not be assigned to its cases (R14)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="conflicts"
+    )
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="conflicts")
+    description = models.TextField(_("nature of the tie"), blank=True)
+
+    class Meta:
+        verbose_name = _("conflict of interest")
+        verbose_name_plural = _("conflicts of interest")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "company"], name="conflict_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.company}"
+
+
+class CaseAssignment(BaseModel):
+    class Role(models.TextChoices):
+        HANDLER = "handler", _("Case handler")
+        COMMITTEE_MEMBER = "committee_member", _("Committee member")
+        MEDIATOR = "mediator", _("Mediator")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="assignments")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="case_assignments"
+    )
+    role = models.CharField(_("role"), max_length=24, choices=Role.choices)
+
+    class Meta:
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        constraints = [
+            models.UniqueConstraint(fields=["case", "user"], name="assignment_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.get_role_display()}"
+
+
+class CaseMessage(BaseModel):
+    """A message inside a case, with who may read it (R9: both sides see the same, unless)."""
+
+    class Visibility(models.TextChoices):
+        ALL = "all", _("All parties")
+        MECHANISM = "mechanism", _("The mechanism only")
+        COMPLAINANT = "complainant", _("The mechanism and the complainant")
+        COMPANY = "company", _("The mechanism and the company")
+
+    class Side(models.TextChoices):
+        MECHANISM = "mechanism", _("Mechanism")
+        COMPANY = "company", _("Company")
+        COMPLAINANT = "complainant", _("Complainant")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="messages")
+    side = models.CharField(_("from"), max_length=16, choices=Side.choices)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    visibility = models.CharField(_("who may read it"), max_length=16, choices=Visibility.choices)
+    body = EncryptedTextField(_("message"))
+    # A reason is required to keep a document from one side (R9).
+    confidential_reason = models.CharField(_("why it is not shared"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("case message")
+        verbose_name_plural = _("case messages")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.case} · {self.get_side_display()} · {self.get_visibility_display()}"

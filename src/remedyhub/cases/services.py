@@ -14,7 +14,15 @@ from django.utils.translation import gettext_lazy as _
 
 from remedyhub.accounts.models import Affiliation
 from remedyhub.cases import workflow
-from remedyhub.cases.models import Case, CaseEvent, Decision, RemedyItem
+from remedyhub.cases.models import (
+    Case,
+    CaseAssignment,
+    CaseEvent,
+    CaseMessage,
+    ConflictOfInterest,
+    Decision,
+    RemedyItem,
+)
 from remedyhub.cases.notifications import queue_step_notifications, send_soon
 from remedyhub.common.audit import link_hash
 from remedyhub.common.timeutils import add_months
@@ -212,7 +220,14 @@ def _feedback_given(case: Case) -> None:
     Case.objects.filter(pk=case.pk).update(feedback_due_on=case.feedback_due_on)
 
 
-def case_route(*, complaint: Complaint, mechanism: Mechanism, reason: str, actor: Any) -> Case:
+def case_route(
+    *,
+    complaint: Complaint,
+    mechanism: Mechanism,
+    reason: str,
+    actor: Any,
+    company_ids: tuple[int, ...] = (),
+) -> Case:
     """A handler confirms or chooses where the complaint goes; the reporter reads where and why."""
     from django.utils.translation import override
 
@@ -220,6 +235,8 @@ def case_route(*, complaint: Complaint, mechanism: Mechanism, reason: str, actor
 
     with transaction.atomic():
         case = case_open(complaint=complaint, mechanism=mechanism, actor=actor, reason=reason)
+        if company_ids:
+            case.companies.set(company_ids)
         with override(complaint.language):
             body = str(_("Your complaint has gone to %(mechanism)s. Why: %(reason)s")) % {
                 "mechanism": mechanism.name,
@@ -347,3 +364,74 @@ def remedy_item_update(
     item.completed_on = timezone.localdate() if status == RemedyItem.Status.DONE else None
     item.save(update_fields=["status", "evidence", "completed_on", "updated_at"])
     return item
+
+
+class ConflictOfInterestError(Exception):
+    """The person declared a tie to a company the case concerns and cannot be assigned."""
+
+
+def case_assign(case: Case, *, user: Any, role: str, actor: Any) -> CaseAssignment:
+    """Assign a handler, committee member or mediator; never one with a declared conflict."""
+    if not may_handle(actor, case.mechanism):
+        raise PermissionDenied
+    conflicted = ConflictOfInterest.objects.filter(
+        user=user, company__in=case.companies.all()
+    ).select_related("company")
+    if conflicted:
+        raise ConflictOfInterestError(
+            _("%(user)s declared a conflict of interest with %(company)s.")
+            % {"user": user, "company": conflicted[0].company.name}
+        )
+    if (
+        not user.is_staff
+        and not Affiliation.objects.filter(
+            user=user, mechanism=case.mechanism, role__in=Affiliation.MECHANISM_ROLES
+        ).exists()
+    ):
+        raise PermissionDenied
+    assignment, _created = CaseAssignment.objects.get_or_create(
+        case=case, user=user, defaults={"role": role}
+    )
+    return assignment
+
+
+def case_message_post(
+    case: Case, *, actor: Any, body: str, visibility: str, confidential_reason: str = ""
+) -> CaseMessage:
+    """A message in the case from the mechanism or the company, for the readers it names."""
+    from remedyhub.cases.access import COMPANY, MECHANISM, side_of
+
+    side = side_of(actor, case)
+    if side is None:
+        raise PermissionDenied
+    if side == COMPANY and visibility not in {
+        CaseMessage.Visibility.ALL,
+        CaseMessage.Visibility.COMPANY,
+    }:
+        raise PermissionDenied
+    if (
+        visibility not in {CaseMessage.Visibility.ALL, CaseMessage.Visibility.MECHANISM}
+        and not (confidential_reason or "").strip()
+        and side == MECHANISM
+    ):
+        # Equality of arms (R9): a document kept from one side needs a stated reason.
+        raise ReasonRequired(_("Say why this is not shared with both sides."))
+    message = CaseMessage.objects.create(
+        case=case,
+        side=side,
+        author=actor,
+        visibility=visibility,
+        body=body,
+        confidential_reason=confidential_reason.strip(),
+    )
+    if visibility in {CaseMessage.Visibility.ALL, CaseMessage.Visibility.COMPLAINANT}:
+        from remedyhub.intake.models import Message
+
+        Message.objects.create(
+            complaint=case.complaint,
+            sender=Message.Sender.MECHANISM,
+            kind=Message.Kind.MESSAGE,
+            body=body,
+            author=actor if side == MECHANISM else None,
+        )
+    return message

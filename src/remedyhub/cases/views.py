@@ -16,10 +16,19 @@ from django.views.decorators.http import require_http_methods
 
 from remedyhub.accounts.selectors import is_secretariat
 from remedyhub.cases import workflow
-from remedyhub.cases.models import Case
+from remedyhub.cases.access import (
+    COMPANY,
+    MECHANISM,
+    cases_visible_to,
+    complainant_for,
+    messages_for,
+    side_of,
+)
+from remedyhub.cases.models import Case, CaseMessage
 from remedyhub.cases.services import (
     InvalidTransition,
     ReasonRequired,
+    case_message_post,
     case_route,
     case_transition,
     may_handle,
@@ -71,11 +80,16 @@ def complaint_route(request: HttpRequest, reference: str) -> HttpResponse:
     )
     open_case = complaint.cases.exclude(state__in=sorted(workflow.TERMINAL)).first()
     if request.method == "POST" and open_case is None and form.is_valid():
+        chosen = form.cleaned_data["mechanism"]
+        companies = next(
+            (option.company_ids for option in options if option.mechanism_id == chosen.pk), ()
+        )
         case = case_route(
             complaint=complaint,
-            mechanism=form.cleaned_data["mechanism"],
+            mechanism=chosen,
             reason=form.cleaned_data["reason"],
             actor=request.user,
+            company_ids=companies,
         )
         return redirect("cases:detail", pk=case.pk)
     return render(
@@ -93,21 +107,48 @@ class TransitionForm(forms.Form):
     )
 
 
+class CaseMessageForm(forms.Form):
+    body = forms.CharField(
+        label=_("Message"), widget=forms.Textarea(attrs={"rows": 4}), max_length=20_000
+    )
+    visibility = forms.ChoiceField(
+        label=_("Who may read it"), choices=CaseMessage.Visibility.choices
+    )
+    confidential_reason = forms.CharField(
+        label=_("Why it is not shared with both sides"), required=False, max_length=300
+    )
+
+
 @login_required
 @never_cache
 @require_http_methods(["GET", "POST"])
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     case = get_object_or_404(Case.objects.select_related("complaint", "mechanism", "rules"), pk=pk)
-    if not may_handle(request.user, case.mechanism):
+    side = side_of(request.user, case)
+    if side is None:
         raise PermissionDenied
+    if side == COMPANY:
+        return _company_view(request, case)
     targets = sorted(workflow.allowed_targets(case.state, held_from=case.held_from))
-    form = TransitionForm(request.POST or None)
+    form = TransitionForm(request.POST if request.POST.get("action") != "message" else None)
     form.fields["to_state"].choices = [  # type: ignore[attr-defined]
         (state, Stage(state).label) for state in targets
     ]
+    message_form = CaseMessageForm(
+        request.POST if request.POST.get("action") == "message" else None
+    )
     status = 200
     if request.method == "POST":
-        if form.is_valid():
+        if request.POST.get("action") == "message":
+            if message_form.is_valid():
+                try:
+                    case_message_post(case, actor=request.user, **message_form.cleaned_data)
+                    return redirect("cases:detail", pk=case.pk)
+                except ReasonRequired as error:
+                    message_form.add_error("confidential_reason", str(error))
+        elif not may_handle(request.user, case.mechanism):
+            raise PermissionDenied
+        elif form.is_valid():
             try:
                 case_transition(
                     case,
@@ -128,6 +169,9 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "case": case,
             "events": case.events.select_related("actor"),
             "form": form,
+            "message_form": message_form,
+            "case_messages": messages_for(case, MECHANISM),
+            "complainant": complainant_for(case, MECHANISM),
             "needs_reason": [state for state in targets if workflow.needs_reason(state)],
             "overdue": case.deadline is not None and case.deadline < timezone.localdate(),
         },
@@ -135,15 +179,44 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+class CompanyMessageForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your response or message"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=20_000,
+    )
+    visibility = forms.ChoiceField(
+        label=_("Who may read it"),
+        choices=[
+            (CaseMessage.Visibility.ALL, CaseMessage.Visibility.ALL.label),
+            (CaseMessage.Visibility.COMPANY, CaseMessage.Visibility.COMPANY.label),
+        ],
+    )
+
+
+def _company_view(request: HttpRequest, case: Case) -> HttpResponse:
+    """What a company representative sees: the case, not who complained (unless consented)."""
+    form = CompanyMessageForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        case_message_post(case, actor=request.user, **form.cleaned_data)
+        return redirect("cases:detail", pk=case.pk)
+    return render(
+        request,
+        "cases/company_detail.html",
+        {
+            "case": case,
+            "complainant": complainant_for(case, COMPANY),
+            "case_messages": messages_for(case, COMPANY),
+            "form": form,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
 @login_required
 @never_cache
 def case_list(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
-    cases = Case.objects.select_related("complaint", "mechanism").order_by("deadline", "pk")
-    if not user.is_staff:
-        cases = cases.filter(
-            mechanism__affiliations__user=user, mechanism__affiliations__role="handler"
-        )
+    cases = cases_visible_to(request.user).order_by("deadline", "pk")
     state = request.GET.get("state", "")
     if state in Stage.values:
         cases = cases.filter(state=state)
