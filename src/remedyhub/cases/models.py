@@ -286,3 +286,37 @@ class CaseMessage(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.case} · {self.get_side_display()} · {self.get_visibility_display()}"
+
+
+class ReferralProposal(BaseModel):
+    """A mechanism proposes to pass the complaint on; only the complainant's consent does it."""
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("waiting for the complainant")
+        ACCEPTED = "accepted", _("accepted")
+        DECLINED = "declined", _("declined")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="referral_proposals")
+    to_mechanism = models.ForeignKey(
+        Mechanism, on_delete=models.PROTECT, related_name="referrals_proposed"
+    )
+    reason = models.TextField(_("why"))
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.PROPOSED
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("referral proposal")
+        verbose_name_plural = _("referral proposals")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case"], condition=Q(status="proposed"), name="one_open_referral_proposal"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case} → {self.to_mechanism}"

@@ -124,14 +124,22 @@ def case_open(
 
 
 def case_transition(
-    case: Case, to_state: str, *, actor: Any, reason: str = "", now: dt.datetime | None = None
+    case: Case,
+    to_state: str,
+    *,
+    actor: Any,
+    reason: str = "",
+    now: dt.datetime | None = None,
+    by_complainant: bool = False,
 ) -> CaseEvent:
     """Move a case to ``to_state``: locked, checked against the table, recorded as an event."""
     now = now or timezone.now()
     reason = (reason or "").strip()
     with transaction.atomic():
         case = Case.objects.select_for_update(of=("self",)).select_related("rules").get(pk=case.pk)
-        if not may_handle(actor, case.mechanism):
+        if not by_complainant and not may_handle(actor, case.mechanism):
+            raise PermissionDenied
+        if by_complainant and to_state not in {Stage.REFERRED, Stage.WITHDRAWN}:
             raise PermissionDenied
         if not workflow.is_allowed(case.state, to_state, held_from=case.held_from):
             raise InvalidTransition(
@@ -435,3 +443,76 @@ def case_message_post(
             author=actor if side == MECHANISM else None,
         )
     return message
+
+
+def referral_propose(case: Case, *, to_mechanism: Mechanism, reason: str, actor: Any) -> Any:
+    """Ask the complainant whether her complaint may go to another mechanism (item 7)."""
+    from django.utils.translation import override
+
+    from remedyhub.cases.models import ReferralProposal
+    from remedyhub.intake.models import Message
+
+    if not may_handle(actor, case.mechanism):
+        raise PermissionDenied
+    reason = (reason or "").strip()
+    if not reason:
+        raise ReasonRequired(_("Say why the complaint should go elsewhere."))
+    if not workflow.is_allowed(case.state, Stage.REFERRED, held_from=case.held_from):
+        raise InvalidTransition(_("This case can no longer be referred."))
+    with transaction.atomic():
+        proposal = ReferralProposal.objects.create(
+            case=case, to_mechanism=to_mechanism, reason=reason, proposed_by=actor
+        )
+        with override(case.complaint.language):
+            body = str(
+                _(
+                    "%(mechanism)s proposes to pass your complaint on to %(target)s. Why: "
+                    "%(reason)s You decide: accept or decline on this page."
+                )
+            ) % {"mechanism": case.mechanism.name, "target": to_mechanism.name, "reason": reason}
+        Message.objects.create(
+            complaint=case.complaint,
+            sender=Message.Sender.MECHANISM,
+            kind=Message.Kind.UPDATE,
+            body=body,
+        )
+    return proposal
+
+
+def referral_answer(proposal: Any, *, accept: bool, now: dt.datetime | None = None) -> Case | None:
+    """The complainant's answer. Accepting ends this case and opens one at the other mechanism,
+    which keeps the history (``referred_from``) and the companies concerned."""
+    from remedyhub.cases.models import ReferralProposal
+
+    now = now or timezone.now()
+    with transaction.atomic():
+        proposal = ReferralProposal.objects.select_for_update().get(pk=proposal.pk)
+        if proposal.status != ReferralProposal.Status.PROPOSED:
+            return None
+        proposal.status = (
+            ReferralProposal.Status.ACCEPTED if accept else ReferralProposal.Status.DECLINED
+        )
+        proposal.answered_at = now
+        proposal.save(update_fields=["status", "answered_at", "updated_at"])
+        if not accept:
+            return None
+        old = proposal.case
+        case_transition(
+            old,
+            Stage.REFERRED,
+            actor=None,
+            reason=str(_("Referred to %(target)s with the complainant's consent: %(reason)s"))
+            % {"target": proposal.to_mechanism.name, "reason": proposal.reason},
+            by_complainant=True,
+            now=now,
+        )
+        new = case_open(
+            complaint=old.complaint,
+            mechanism=proposal.to_mechanism,
+            actor=proposal.proposed_by,
+            reason=proposal.reason,
+            referred_from=old,
+            now=now,
+        )
+        new.companies.set(old.companies.all())
+    return new

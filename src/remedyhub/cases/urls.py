@@ -11,4 +11,6 @@ urlpatterns = [
     path("", views.case_list, name="list"),
     path("<int:pk>/", views.case_detail, name="detail"),
     path(_("route/<str:reference>/"), views.complaint_route, name="route"),
+    path(_("<int:pk>/refer/"), views.referral_propose_view, name="refer"),
+    path(_("referral/<int:pk>/answer/"), views.referral_answer_view, name="referral-answer"),
 ]

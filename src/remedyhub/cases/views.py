@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.db import IntegrityError
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -24,7 +26,7 @@ from remedyhub.cases.access import (
     messages_for,
     side_of,
 )
-from remedyhub.cases.models import Case, CaseMessage
+from remedyhub.cases.models import Case, CaseMessage, ReferralProposal
 from remedyhub.cases.services import (
     InvalidTransition,
     ReasonRequired,
@@ -32,6 +34,8 @@ from remedyhub.cases.services import (
     case_route,
     case_transition,
     may_handle,
+    referral_answer,
+    referral_propose,
 )
 from remedyhub.intake.models import Complaint
 from remedyhub.routing.models import Mechanism
@@ -171,6 +175,8 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "message_form": message_form,
             "case_messages": messages_for(case, MECHANISM),
+            "referral_form": ReferralForm(),
+            "referrals": case.referral_proposals.select_related("to_mechanism"),
             "complainant": complainant_for(case, MECHANISM),
             "needs_reason": [state for state in targets if workflow.needs_reason(state)],
             "overdue": case.deadline is not None and case.deadline < timezone.localdate(),
@@ -234,3 +240,50 @@ def case_list(request: HttpRequest) -> HttpResponse:
             "today": timezone.localdate(),
         },
     )
+
+
+class ReferralForm(forms.Form):
+    to_mechanism = forms.ModelChoiceField(
+        label=_("Pass the complaint on to"), queryset=Mechanism.objects.filter(is_active=True)
+    )
+    reason = forms.CharField(
+        label=_("Why (the complainant reads this and decides)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+    )
+
+
+@login_required
+@require_http_methods(["POST"])
+def referral_propose_view(request: HttpRequest, pk: int) -> HttpResponse:
+    case = get_object_or_404(Case, pk=pk)
+    if not may_handle(request.user, case.mechanism):
+        raise PermissionDenied
+    form = ReferralForm(request.POST)
+    if form.is_valid() and form.cleaned_data["to_mechanism"] != case.mechanism:
+        try:
+            referral_propose(case, actor=request.user, **form.cleaned_data)
+            messages.success(request, _("The complainant has been asked for her consent."))
+        except (InvalidTransition, ReasonRequired, IntegrityError) as error:
+            messages.error(request, str(error) or _("A proposal is already waiting."))
+    else:
+        messages.error(request, _("Choose another mechanism and say why."))
+    return redirect("cases:detail", pk=case.pk)
+
+
+@never_cache
+@require_http_methods(["POST"])
+def referral_answer_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """The complainant, signed in with her receipt on the follow-up page, accepts or declines."""
+    from remedyhub.intake.views import FOLLOW_UP_SESSION_KEY
+
+    proposal = get_object_or_404(ReferralProposal.objects.select_related("case"), pk=pk)
+    if request.session.get(FOLLOW_UP_SESSION_KEY) != proposal.case.complaint_id:
+        raise Http404
+    accept = request.POST.get("answer") == "accept"
+    referral_answer(proposal, accept=accept)
+    messages.success(
+        request,
+        _("Your complaint is passed on.") if accept else _("Your complaint stays where it is."),
+    )
+    return redirect("intake:follow-up-case")
