@@ -363,12 +363,13 @@ DEMO_COMPLAINTS = [
 
 
 def _load_complaints() -> dict[str, str]:
-    """Two invented complaints; the same seeds give the same complaints on every run."""
+    """Invented complaints; the same seeds give the same complaints on every run."""
     from remedyhub.intake import receipts
     from remedyhub.intake.services import complaint_submit
 
     codes = {}
-    for number, (channel, language, values) in enumerate(DEMO_COMPLAINTS, start=1):
+    everything = [*DEMO_COMPLAINTS, *_state_complaints()]
+    for number, (channel, language, values) in enumerate(everything, start=1):
         submission = complaint_submit(
             data=values, seed=f"demo:{number}", channel=channel, language=language
         )
@@ -376,21 +377,48 @@ def _load_complaints() -> dict[str, str]:
     return codes
 
 
-DEMO_CASE_PATHS = {
-    1: ["acknowledged", "admissibility", "admitted", "company_response", "dialogue"],
-    2: ["acknowledged", "admissibility"],
+_TO_ADMITTED = ["acknowledged", "admissibility", "admitted"]
+_TO_DIALOGUE = [*_TO_ADMITTED, "company_response", "dialogue"]
+# One demo case in every state, so that a newcomer sees the whole life of a case.
+DEMO_STATE_PATHS: dict[str, list[str]] = {
+    "received": [],
+    "acknowledged": ["acknowledged"],
+    "admissibility": ["acknowledged", "admissibility"],
+    "admitted": _TO_ADMITTED,
+    "not_admissible": ["acknowledged", "admissibility", "not_admissible"],
+    "company_response": [*_TO_ADMITTED, "company_response"],
+    "dialogue": _TO_DIALOGUE,
+    "agreement": [*_TO_DIALOGUE, "agreement"],
+    "adjudication": [*_TO_DIALOGUE, "adjudication"],
+    "decided": [*_TO_DIALOGUE, "adjudication", "decided"],
+    "remedy_monitoring": [*_TO_DIALOGUE, "agreement", "remedy_monitoring"],
+    "closed": [*_TO_DIALOGUE, "agreement", "remedy_monitoring", "closed"],
+    "referred": ["acknowledged", "referred"],
+    "withdrawn": ["acknowledged", "admissibility", "withdrawn"],
+    "on_hold": [*_TO_ADMITTED, "company_response", "on_hold"],
 }
+DEMO_STATE_ISSUES = [
+    ("wages", "Overtime on Sundays has not been paid since March."),
+    ("health_and_safety", "The fire exit on the second floor is locked during night shifts."),
+    ("harassment_gbv", "A line supervisor shouts at and touches women workers."),
+    ("freedom_of_association", "Workers who joined the union were moved to the worst lines."),
+    ("working_hours", "We work 14 hours a day in the peak season, seven days a week."),
+]
+DEMO_REASON = "Demo: recorded to show this step."
 
 
 def _load_cases() -> int:
     """Route each demo complaint as a handler would, once, and move it along its path."""
     from remedyhub.cases.models import Case
     from remedyhub.cases.services import case_route, case_transition
+    from remedyhub.cases.workflow import needs_reason
     from remedyhub.intake.models import Complaint
     from remedyhub.routing.selectors import routing_options
 
     admin = User.objects.get(username="admin")
-    for number, path in DEMO_CASE_PATHS.items():
+    paths = {1: DEMO_STATE_PATHS["dialogue"], 2: DEMO_STATE_PATHS["admissibility"]}
+    paths.update(dict(enumerate(DEMO_STATE_PATHS.values(), start=3)))
+    for number, path in paths.items():
         complaint = Complaint.objects.get(submission_key=_submission_key(number))
         if complaint.cases.exists():
             continue
@@ -400,13 +428,47 @@ def _load_cases() -> int:
             harm_on=complaint.created_at.date(),
             anonymous=complaint.anonymous,
         )
-        mechanism = Mechanism.objects.get(pk=options[0].mechanism_id)
+        chosen = options[0]
         case = case_route(
-            complaint=complaint, mechanism=mechanism, reason=options[0].reason, actor=admin
+            complaint=complaint,
+            mechanism=Mechanism.objects.get(pk=chosen.mechanism_id),
+            reason=chosen.reason,
+            actor=admin,
+            company_ids=chosen.company_ids,
         )
         for state in path:
-            case_transition(case, state, actor=admin)
+            case_transition(
+                case, state, actor=admin, reason=DEMO_REASON if needs_reason(state) else ""
+            )
     return Case.objects.count()
+
+
+def _state_complaints() -> list[tuple[str, str, dict[str, object]]]:
+    """One complaint per state, at a site on a textile agreement member's list."""
+    link = (
+        SupplyLink.objects.filter(company__slug="noordkust-fashion")
+        .select_related("facility")
+        .order_by("facility__public_id")
+        .first()
+    )
+    facility = link.facility if link else None
+    complaints = []
+    for number, state in enumerate(DEMO_STATE_PATHS):
+        issue, text = DEMO_STATE_ISSUES[number % len(DEMO_STATE_ISSUES)]
+        complaints.append(
+            (
+                "web",
+                "en",
+                {
+                    "description": f"{text} (Demo case in the state '{state}'.)",
+                    "issues": [issue],
+                    "country": facility.country if facility else "BD",
+                    "facility": facility,
+                    "reporter_type": "affected_person",
+                },
+            )
+        )
+    return complaints
 
 
 def _submission_key(number: int) -> str:

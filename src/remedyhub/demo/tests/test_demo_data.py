@@ -57,3 +57,14 @@ def test_the_command_refuses_to_run_in_production(settings):
     with pytest.raises(CommandError, match="never goes to production"):
         call_command("demo_data")
     assert not User.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_demo_shows_a_case_in_every_state():
+    from remedyhub.cases.models import Case
+    from remedyhub.routing.rules import Stage
+
+    demo_data_load()
+    assert set(Case.objects.values_list("state", flat=True)) == set(Stage.values)
+    textile = Case.objects.filter(mechanism__slug="textile-committee")
+    assert textile.exists() and all(case.companies.exists() for case in textile)
