@@ -148,6 +148,16 @@ def case_transition(
             )
         if workflow.needs_reason(to_state) and not reason:
             raise ReasonRequired(_("Say why: this step needs a reason."))
+        if (
+            case.state == Stage.COMPANY_RESPONSE
+            and to_state in {Stage.DIALOGUE, Stage.ADJUDICATION}
+            and not _company_heard(case, now)
+        ):
+            # R9: the company answers first, or its time to answer has run out.
+            raise InvalidTransition(
+                _("The company has not responded yet and its time to respond runs until %(date)s.")
+                % {"date": case.deadline}
+            )
         from_state = case.state
         if to_state == Stage.ON_HOLD:
             case.held_from = from_state
@@ -173,6 +183,15 @@ def case_transition(
         "case moved", extra={"case": case.pk, "from_state": from_state, "to_state": to_state}
     )
     return event
+
+
+def _company_heard(case: Case, now: dt.datetime) -> bool:
+    """The company has written in the case since it was asked, or its deadline has passed."""
+    if case.deadline is not None and timezone.localdate(now) > case.deadline:
+        return True
+    return case.messages.filter(
+        side=CaseMessage.Side.COMPANY, created_at__gte=case.stage_started_at
+    ).exists()
 
 
 def _label(state: str) -> str:

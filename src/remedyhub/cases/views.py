@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -26,16 +27,21 @@ from remedyhub.cases.access import (
     messages_for,
     side_of,
 )
-from remedyhub.cases.models import Case, CaseMessage, ReferralProposal
+from remedyhub.cases.models import Case, CaseMessage, Decision, ReferralProposal
+from remedyhub.cases.outcomes import ADMISSIBILITY_CRITERIA
 from remedyhub.cases.services import (
     InvalidTransition,
     ReasonRequired,
+    RemedyPlanItem,
+    admissibility_decide,
     case_message_post,
     case_route,
     case_transition,
     may_handle,
+    outcome_decide,
     referral_answer,
     referral_propose,
+    remedy_plan_start,
 )
 from remedyhub.intake.models import Complaint
 from remedyhub.routing.models import Mechanism
@@ -111,6 +117,61 @@ class TransitionForm(forms.Form):
     )
 
 
+# Steps recorded with their decision (criteria, finding, remedy items), not the plain form.
+DECISION_STEPS = {Stage.ADMITTED, Stage.NOT_ADMISSIBLE, Stage.DECIDED, Stage.REMEDY_MONITORING}
+
+
+class AdmissibilityForm(forms.Form):
+    admissible = forms.TypedChoiceField(
+        label=_("Can the mechanism deal with the complaint?"),
+        choices=[("yes", _("Yes, admissible")), ("no", _("No, not admissible"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+    criteria = forms.MultipleChoiceField(
+        label=_("Criteria that are met"),
+        choices=list(ADMISSIBILITY_CRITERIA.items()),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    reasons = forms.CharField(
+        label=_("Reasons (the complainant reads them)"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class OutcomeForm(forms.Form):
+    finding = forms.ChoiceField(
+        label=_("Finding"), choices=Decision.Finding.choices, widget=forms.RadioSelect
+    )
+    reasoning = forms.CharField(label=_("Reasoning"), widget=forms.Textarea(attrs={"rows": 6}))
+    binding = forms.BooleanField(label=_("The decision is binding"), required=False)
+
+
+class RemedyPlanForm(forms.Form):
+    items = forms.CharField(
+        label=_("Remedy items, one per line: what | who | due date (YYYY-MM-DD)"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+    def clean_items(self) -> list[RemedyPlanItem]:
+        items = []
+        for number, line in enumerate(self.cleaned_data["items"].splitlines(), start=1):
+            if not line.strip():
+                continue
+            parts = [part.strip() for part in line.split("|")]
+            try:
+                what, who, due = parts
+                items.append(RemedyPlanItem(what, who, dt.date.fromisoformat(due)))
+            except ValueError:
+                raise forms.ValidationError(
+                    _("Line %(number)s should read: what | who | YYYY-MM-DD."),
+                    params={"number": number},
+                ) from None
+        if not items:
+            raise forms.ValidationError(_("A remedy plan needs at least one item."))
+        return items
+
+
 class CaseMessageForm(forms.Form):
     body = forms.CharField(
         label=_("Message"), widget=forms.Textarea(attrs={"rows": 4}), max_length=20_000
@@ -134,16 +195,31 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if side == COMPANY:
         return _company_view(request, case)
     targets = sorted(workflow.allowed_targets(case.state, held_from=case.held_from))
-    form = TransitionForm(request.POST if request.POST.get("action") != "message" else None)
-    form.fields["to_state"].choices = [  # type: ignore[attr-defined]
-        (state, Stage(state).label) for state in targets
-    ]
-    message_form = CaseMessageForm(
-        request.POST if request.POST.get("action") == "message" else None
+    action = request.POST.get("action", "")
+    decision_forms = {
+        "admissibility": AdmissibilityForm(request.POST if action == "admissibility" else None),
+        "outcome": OutcomeForm(request.POST if action == "outcome" else None),
+        "remedy": RemedyPlanForm(request.POST if action == "remedy" else None),
+    }
+    if request.method == "POST" and action in decision_forms:
+        if not may_handle(request.user, case.mechanism):
+            raise PermissionDenied
+        done = _decide(request, case, action, decision_forms[action])
+        if done:
+            return redirect("cases:detail", pk=case.pk)
+    plain_targets = [state for state in targets if state not in DECISION_STEPS]
+    form = TransitionForm(
+        request.POST if request.method == "POST" and action in {"", "step"} else None
     )
+    form.fields["to_state"].choices = [  # type: ignore[attr-defined]
+        (state, Stage(state).label) for state in plain_targets
+    ]
+    message_form = CaseMessageForm(request.POST if action == "message" else None)
     status = 200
     if request.method == "POST":
-        if request.POST.get("action") == "message":
+        if action in decision_forms:
+            pass
+        elif action == "message":
             if message_form.is_valid():
                 try:
                     case_message_post(case, actor=request.user, **message_form.cleaned_data)
@@ -178,11 +254,50 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "referral_form": ReferralForm(),
             "referrals": case.referral_proposals.select_related("to_mechanism"),
             "complainant": complainant_for(case, MECHANISM),
-            "needs_reason": [state for state in targets if workflow.needs_reason(state)],
+            "needs_reason": [state for state in plain_targets if workflow.needs_reason(state)],
+            "decision_forms": decision_forms,
+            "can_decide_admissibility": Stage.ADMITTED in targets,
+            "can_decide_outcome": Stage.DECIDED in targets,
+            "can_plan_remedy": Stage.REMEDY_MONITORING in targets,
+            "decisions": case.decisions.all(),
+            "remedy_items": case.remedy_items.all(),
             "overdue": case.deadline is not None and case.deadline < timezone.localdate(),
         },
         status=status,
     )
+
+
+def _decide(request: HttpRequest, case: Case, action: str, form: forms.Form) -> bool:
+    """Record a decision form's step; False (with the errors on the form) if it cannot be."""
+    if not form.is_valid():
+        return False
+    data = form.cleaned_data
+    try:
+        if action == "admissibility":
+            admissibility_decide(
+                case,
+                actor=request.user,
+                admissible=data["admissible"],
+                criteria={code: code in data["criteria"] for code in ADMISSIBILITY_CRITERIA},
+                reasons=data["reasons"],
+            )
+        elif action == "outcome":
+            outcome_decide(
+                case,
+                actor=request.user,
+                finding=data["finding"],
+                reasoning=data["reasoning"],
+                binding=data["binding"],
+            )
+        else:
+            remedy_plan_start(case, actor=request.user, items=data["items"])
+    except ValidationError as error:
+        form.add_error(None, error)
+        return False
+    except (ReasonRequired, InvalidTransition) as error:
+        form.add_error(None, str(error))
+        return False
+    return True
 
 
 class CompanyMessageForm(forms.Form):

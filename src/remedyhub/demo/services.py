@@ -409,7 +409,7 @@ DEMO_REASON = "Demo: recorded to show this step."
 
 def _load_cases() -> int:
     """Route each demo complaint as a handler would, once, and move it along its path."""
-    from remedyhub.cases.models import Case
+    from remedyhub.cases.models import Case, CaseMessage
     from remedyhub.cases.services import case_route, case_transition
     from remedyhub.cases.workflow import needs_reason
     from remedyhub.intake.models import Complaint
@@ -437,9 +437,17 @@ def _load_cases() -> int:
             company_ids=chosen.company_ids,
         )
         for state in path:
+            if case.state == "company_response" and state in {"dialogue", "adjudication"}:
+                CaseMessage.objects.create(
+                    case=case,
+                    side=CaseMessage.Side.COMPANY,
+                    visibility=CaseMessage.Visibility.ALL,
+                    body="Demo: the company's response to the complaint.",
+                )
             case_transition(
                 case, state, actor=admin, reason=DEMO_REASON if needs_reason(state) else ""
             )
+            case.refresh_from_db()
     return Case.objects.count()
 
 

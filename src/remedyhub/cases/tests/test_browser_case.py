@@ -112,7 +112,12 @@ def test_a_complaint_from_filing_to_closure(live_server, browser, setting):
 
     step("acknowledged", expect="has confirmed that it received your complaint")
     step("admissibility", expect="is checking whether it can deal with your complaint")
-    step("admitted", expect="will deal with your complaint")
+    staff.check("input[name=admissible][value=yes]")
+    staff.check("input[name=criteria][value=within_mandate]")
+    staff.fill("#id_reasons", "A buyer is identified and the facts are specific.")
+    submit(staff, "button[value=admissibility]")
+    assert Case.objects.get().state == "admitted"
+    reporter_reads(reporter, base, code, "will deal with your complaint")
     step("company_response", expect="has asked the company to respond")
 
     log_in(company, base, "buyer")
@@ -124,7 +129,11 @@ def test_a_complaint_from_filing_to_closure(live_server, browser, setting):
 
     step("dialogue", expect="has started a dialogue between you and the company")
     step("agreement", expect="You and the company have reached an agreement.")
-    step("remedy_monitoring", expect="The remedy is being carried out")
+    staff.fill("#id_items", "Pay the March wages | Example Buyer B.V. supplier | 2027-01-31")
+    submit(staff, "button[value=remedy]")
+    assert Case.objects.get().state == "remedy_monitoring"
+    assert Case.objects.get().remedy_items.count() == 1
+    reporter_reads(reporter, base, code, "The remedy is being carried out")
     step(
         "closed",
         reason="All wages were paid; the workers confirmed.",

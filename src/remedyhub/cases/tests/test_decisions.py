@@ -111,3 +111,30 @@ def test_a_remedy_plan_needs_items(mechanism, handler):
     case = case_in("agreement", mechanism, handler)
     with pytest.raises(ReasonRequired):
         remedy_plan_start(case, actor=handler, items=[])
+
+
+def test_the_case_page_records_a_decision_and_shows_a_waiver_as_an_error(
+    client, mechanism, handler
+):
+    from django.urls import reverse
+
+    case = case_in("adjudication", mechanism, handler)
+    client.force_login(handler)
+    url = reverse("cases:detail", args=[case.pk])
+    assert "Decide on the complaint" in client.get(url).content.decode()
+    refused = client.post(
+        url,
+        {
+            "action": "outcome",
+            "finding": "founded",
+            "reasoning": "Founded. The workers waive all legal claims.",
+        },
+    )
+    assert refused.status_code == 400
+    assert "right to go to court" in refused.content.decode()
+    assert Case.objects.get(pk=case.pk).state == "adjudication"
+    client.post(
+        url, {"action": "outcome", "finding": "unfounded", "reasoning": "No evidence of it."}
+    )
+    assert Case.objects.get(pk=case.pk).state == "decided"
+    assert Decision.objects.get(case=case).finding == "unfounded"

@@ -11,7 +11,7 @@ from django.core.management.base import CommandError
 
 from remedyhub.accounts.models import Affiliation, User
 from remedyhub.cases import workflow
-from remedyhub.cases.models import Case, CaseEvent
+from remedyhub.cases.models import Case, CaseEvent, CaseMessage
 from remedyhub.cases.services import (
     InvalidTransition,
     ReasonRequired,
@@ -46,6 +46,11 @@ def case_in(state, mechanism, handler):
     Case.objects.filter(pk=case.pk).update(
         state=state, held_from=HELD_FROM if state == Stage.ON_HOLD else ""
     )
+    if state == Stage.COMPANY_RESPONSE:
+        # The company has answered (R9 blocks the next step until it has, or its time is up).
+        CaseMessage.objects.create(
+            case=case, side="company", visibility="all", body="Our response."
+        )
     return Case.objects.get(pk=case.pk)
 
 
@@ -185,3 +190,25 @@ def test_audit_verify_catches_removed_newest_events(mechanism, handler, capsys):
     CaseEvent.objects.filter(case=case, sequence=4).delete()
     assert "problem" in run_audit()
     assert "newest entries are missing" in capsys.readouterr().out
+
+
+def test_the_case_waits_for_the_companys_response_or_its_deadline(mechanism, handler):
+    case = case_open(complaint=complaint(), mechanism=mechanism, actor=handler)
+    now = dt.datetime(2026, 12, 1, 12, tzinfo=dt.UTC)
+    for state in ("acknowledged", "admissibility", "admitted", "company_response"):
+        case_transition(case, state, actor=handler, now=now)
+    case.refresh_from_db()
+    assert case.deadline == dt.date(2027, 1, 12)  # 42 days to respond
+    with pytest.raises(InvalidTransition):
+        case_transition(case, "dialogue", actor=handler, now=now + dt.timedelta(days=3))
+    late = dt.datetime(2027, 1, 13, 9, tzinfo=dt.UTC)
+    case_transition(case, "adjudication", actor=handler, now=late)  # its time ran out
+    assert Case.objects.get(pk=case.pk).state == "adjudication"
+
+
+def test_a_company_response_opens_the_dialogue(mechanism, handler):
+    case = case_in("admitted", mechanism, handler)
+    case_transition(case, "company_response", actor=handler)
+    CaseMessage.objects.create(case=case, side="company", visibility="all", body="We reply.")
+    case_transition(case, "dialogue", actor=handler)
+    assert Case.objects.get(pk=case.pk).state == "dialogue"
