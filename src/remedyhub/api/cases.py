@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_field
@@ -22,13 +23,17 @@ from rest_framework.views import APIView
 
 from remedyhub.accounts.tokens import ApiTokenAuthentication
 from remedyhub.cases import workflow
-from remedyhub.cases.access import COMPANY, MECHANISM, complainant_for, side_of
-from remedyhub.cases.models import Case
+from remedyhub.cases.access import COMPANY, MECHANISM, complainant_for, messages_for, side_of
+from remedyhub.cases.models import Case, CaseMessage, Decision
+from remedyhub.cases.outcomes import ADMISSIBILITY_CRITERIA
 from remedyhub.cases.services import (
     InvalidTransition,
     ReasonRequired,
+    admissibility_decide,
+    case_message_post,
     case_transition,
     may_handle,
+    outcome_decide,
 )
 from remedyhub.routing.rules import Stage
 from remedyhub.routing.selectors import routing_options
@@ -144,6 +149,100 @@ class CaseTransitionView(_CaseView):
             return Response({"reason": [str(error)]}, status=status.HTTP_400_BAD_REQUEST)
         except PermissionDenied:
             raise NotFound(_("No case with this reference.")) from None
+        case.refresh_from_db()
+        return Response(
+            CaseSerializer(case, context={"side": side}).data, status=status.HTTP_201_CREATED
+        )
+
+
+class CaseMessageSerializer(serializers.Serializer):
+    side = serializers.CharField(read_only=True)
+    visibility = serializers.ChoiceField(choices=CaseMessage.Visibility.choices)
+    body = serializers.CharField(max_length=20_000)
+    confidential_reason = serializers.CharField(
+        required=False, allow_blank=True, max_length=300, default=""
+    )
+    created_at = serializers.DateTimeField(read_only=True)
+
+
+class CaseMessagesView(_CaseView):
+    """Messages of a case that the caller's side may read; the caller may add one."""
+
+    @extend_schema(responses={200: CaseMessageSerializer(many=True)})
+    def get(self, request: Request, reference: str) -> Response:
+        case, side = _case_for(request, reference)
+        return Response(CaseMessageSerializer(messages_for(case, side), many=True).data)
+
+    @extend_schema(request=CaseMessageSerializer, responses={201: CaseMessageSerializer})
+    def post(self, request: Request, reference: str) -> Response:
+        case, _side = _case_for(request, reference)
+        serializer = CaseMessageSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        try:
+            message = case_message_post(case, actor=request.user, **serializer.validated_data)
+        except ReasonRequired as error:
+            return Response({"confidential_reason": [str(error)]}, status=400)
+        except PermissionDenied:
+            return Response(
+                {"visibility": [_("You may not send a message with this visibility.")]},
+                status=status.HTTP_403_FORBIDDEN,
+            )
+        return Response(CaseMessageSerializer(message).data, status=status.HTTP_201_CREATED)
+
+
+class DecisionSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=Decision.Kind.choices)
+    admissible = serializers.BooleanField(required=False)
+    criteria = serializers.DictField(child=serializers.BooleanField(), required=False)
+    finding = serializers.ChoiceField(choices=Decision.Finding.choices, required=False)
+    binding = serializers.BooleanField(required=False, default=False)
+    reasoning = serializers.CharField(max_length=20_000)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if attrs["kind"] == Decision.Kind.ADMISSIBILITY and "admissible" not in attrs:
+            raise serializers.ValidationError({"admissible": [_("Say whether it is admissible.")]})
+        if attrs["kind"] == Decision.Kind.OUTCOME and not attrs.get("finding"):
+            raise serializers.ValidationError({"finding": [_("Give the finding.")]})
+        unknown = set(attrs.get("criteria", {})) - set(ADMISSIBILITY_CRITERIA)
+        if unknown:
+            raise serializers.ValidationError(
+                {"criteria": [_("Unknown criteria: %(names)s") % {"names": sorted(unknown)}]}
+            )
+        return attrs
+
+
+class CaseDecisionView(_CaseView):
+    """Record the decision on admissibility, or on the merits; the case moves with it."""
+
+    @extend_schema(request=DecisionSerializer, responses={201: CaseSerializer, 409: None})
+    def post(self, request: Request, reference: str) -> Response:
+        case, side = _case_for(request, reference, handling=True)
+        serializer = DecisionSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        try:
+            if data["kind"] == Decision.Kind.ADMISSIBILITY:
+                admissibility_decide(
+                    case,
+                    actor=request.user,
+                    admissible=data["admissible"],
+                    criteria=data.get("criteria", {}),
+                    reasons=data["reasoning"],
+                )
+            else:
+                outcome_decide(
+                    case,
+                    actor=request.user,
+                    finding=data["finding"],
+                    reasoning=data["reasoning"],
+                    binding=data["binding"],
+                )
+        except InvalidTransition as error:
+            return Response({"detail": str(error)}, status=status.HTTP_409_CONFLICT)
+        except ReasonRequired as error:
+            return Response({"reasoning": [str(error)]}, status=status.HTTP_400_BAD_REQUEST)
+        except DjangoValidationError as error:
+            return Response({"reasoning": error.messages}, status=status.HTTP_400_BAD_REQUEST)
         case.refresh_from_db()
         return Response(
             CaseSerializer(case, context={"side": side}).data, status=status.HTTP_201_CREATED

@@ -3,7 +3,13 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from remedyhub.api.cases import CaseDetailView, CaseRoutingView, CaseTransitionView
+from remedyhub.api.cases import (
+    CaseDecisionView,
+    CaseDetailView,
+    CaseMessagesView,
+    CaseRoutingView,
+    CaseTransitionView,
+)
 from remedyhub.api.complaints import ComplaintCreateView, FollowUpMessageView, FollowUpView
 from remedyhub.api.views import (
     FacilityDetailView,
@@ -29,6 +35,8 @@ urlpatterns = [
     path(
         "cases/<str:reference>/transitions/", CaseTransitionView.as_view(), name="case-transition"
     ),
+    path("cases/<str:reference>/messages/", CaseMessagesView.as_view(), name="case-messages"),
+    path("cases/<str:reference>/decisions/", CaseDecisionView.as_view(), name="case-decisions"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves its script as a file, not inline, so a strict CSP can hold.
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),

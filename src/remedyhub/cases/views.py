@@ -338,6 +338,12 @@ def _company_view(request: HttpRequest, case: Case) -> HttpResponse:
 @never_cache
 def case_list(request: HttpRequest) -> HttpResponse:
     cases = cases_visible_to(request.user).order_by("deadline", "pk")
+    mechanisms = Mechanism.objects.filter(pk__in=cases.order_by().values("mechanism")).order_by(
+        "name"
+    )
+    mechanism = request.GET.get("mechanism", "")
+    if mechanism.isdigit():
+        cases = cases.filter(mechanism_id=int(mechanism))
     state = request.GET.get("state", "")
     if state in Stage.values:
         cases = cases.filter(state=state)
@@ -352,6 +358,8 @@ def case_list(request: HttpRequest) -> HttpResponse:
             "cases": cases[:200],
             "states": Stage.choices,
             "state": state,
+            "mechanisms": mechanisms,
+            "mechanism": mechanism,
             "today": timezone.localdate(),
         },
     )

@@ -178,3 +178,67 @@ def test_a_company_response_reaches_the_complainant_and_documents_kept_from_one_
             body="x",
             visibility=CaseMessage.Visibility.MECHANISM,
         )
+
+
+def api_for(username, capsys):
+    call_command("create_api_token", username)
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Token {capsys.readouterr().out.strip()}")
+    return api
+
+
+def test_messages_through_the_api_respect_each_side(world, capsys):
+    case, _users = world
+    reference = case.complaint.reference
+    handler = api_for("handler", capsys)
+    company = api_for("company_a", capsys)
+    assert SECRET in handler.get(f"/api/v1/cases/{reference}/messages/").content.decode()
+    assert SECRET not in company.get(f"/api/v1/cases/{reference}/messages/").content.decode()
+    posted = company.post(
+        f"/api/v1/cases/{reference}/messages/",
+        {"body": "We are looking into it.", "visibility": "all"},
+        format="json",
+    )
+    assert posted.status_code == 201 and posted.json()["side"] == "company"
+    hidden = company.post(
+        f"/api/v1/cases/{reference}/messages/",
+        {"body": "x", "visibility": "mechanism"},
+        format="json",
+    )
+    assert hidden.status_code == 403
+    outsider = api_for("company_b", capsys)
+    assert outsider.get(f"/api/v1/cases/{reference}/messages/").status_code == 404
+
+
+def test_decisions_through_the_api(world, capsys):
+    case, _users = world
+    reference = case.complaint.reference
+    handler = api_for("handler", capsys)
+    for state in ("acknowledged", "admissibility"):
+        handler.post(f"/api/v1/cases/{reference}/transitions/", {"to_state": state}, format="json")
+    too_early = handler.post(
+        f"/api/v1/cases/{reference}/decisions/",
+        {"kind": "outcome", "finding": "founded", "reasoning": "x"},
+        format="json",
+    )
+    assert too_early.status_code == 409
+    decided = handler.post(
+        f"/api/v1/cases/{reference}/decisions/",
+        {
+            "kind": "admissibility",
+            "admissible": True,
+            "criteria": {"within_mandate": True},
+            "reasoning": "The buyer is identified.",
+        },
+        format="json",
+    )
+    assert decided.status_code == 201 and decided.json()["state"] == "admitted"
+    company = api_for("company_a", capsys)
+    assert (
+        company.post(
+            f"/api/v1/cases/{reference}/decisions/",
+            {"kind": "admissibility", "admissible": False, "reasoning": "x"},
+            format="json",
+        ).status_code
+        == 404
+    )

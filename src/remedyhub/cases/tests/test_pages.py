@@ -116,3 +116,22 @@ def test_others_cannot_route_or_move_cases(client, setting, who):
             == 403
         )
     assert b"Night shifts" not in client.get(reverse("cases:list")).content
+
+
+def test_the_case_list_filters_by_mechanism_state_and_overdue(client, setting):
+    submission, committee, handler = setting
+    client.force_login(handler)
+    client.post(
+        reverse("cases:route", args=[submission.complaint.reference]),
+        {"mechanism": committee.pk, "reason": "Member of the agreement."},
+    )
+    reference = submission.complaint.reference
+    url = reverse("cases:list")
+    assert reference in client.get(url, {"mechanism": committee.pk}).content.decode()
+    other = Mechanism.objects.create(name="Other", slug="other", kind="ncp")
+    assert reference not in client.get(url, {"mechanism": other.pk}).content.decode()
+    assert reference in client.get(url, {"state": "received"}).content.decode()
+    assert reference not in client.get(url, {"state": "dialogue"}).content.decode()
+    assert reference not in client.get(url, {"overdue": "1"}).content.decode()
+    Case.objects.update(deadline=dt.date(2020, 1, 1))
+    assert reference in client.get(url, {"overdue": "1"}).content.decode()
