@@ -57,6 +57,8 @@ class Case(BaseModel):
     companies = models.ManyToManyField(
         Company, verbose_name=_("companies concerned"), blank=True, related_name="cases"
     )
+    # R3: set when the complainant reports threats or punishment; such cases come first.
+    urgent_since = models.DateTimeField(_("urgent since"), null=True, blank=True)
     # R11: a follow-up check 6 to 12 months after the remedy plan.
     follow_up_check_on = models.DateField(_("follow-up check due"), null=True, blank=True)
     event_count = models.PositiveIntegerField(default=0, editable=False)

@@ -54,6 +54,22 @@ def queue_step_notifications(case: Case, state_label: str) -> None:
                 "and enter your receipt code to read it."
             ),
         )
+    # The companies concerned hear of each step too (R15); the message names no one.
+    representatives = Affiliation.objects.filter(
+        company__in=case.companies.all(), role=Affiliation.Role.COMPANY, user__is_active=True
+    ).select_related("user")
+    for affiliation in representatives:
+        with override(settings.LANGUAGE_CODE):
+            _queue(
+                case,
+                kind="company",
+                email=affiliation.user.email,
+                language=settings.LANGUAGE_CODE,
+                subject=_("Case %(reference)s: %(state)s")
+                % {"reference": complaint.reference, "state": state_label},
+                body=_("Case %(reference)s is now: %(state)s.")
+                % {"reference": complaint.reference, "state": state_label},
+            )
     handlers = Affiliation.objects.filter(
         mechanism=case.mechanism, role=Affiliation.Role.HANDLER, user__is_active=True
     ).select_related("user")
@@ -69,6 +85,21 @@ def queue_step_notifications(case: Case, state_label: str) -> None:
                 body=_("Case %(reference)s is now: %(state)s.")
                 % {"reference": complaint.reference, "state": state_label},
             )
+
+
+def queue_urgent(case: Case, subject: str, body: str) -> None:
+    """An e-mail to the mechanism's handlers that cannot wait for the next step."""
+    for affiliation in Affiliation.objects.filter(
+        mechanism=case.mechanism, role=Affiliation.Role.HANDLER, user__is_active=True
+    ).select_related("user"):
+        _queue(
+            case,
+            kind="handler",
+            email=affiliation.user.email,
+            language=settings.LANGUAGE_CODE,
+            subject=subject,
+            body=body,
+        )
 
 
 def queue_reminder(case: Case) -> None:

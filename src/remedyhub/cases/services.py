@@ -535,3 +535,35 @@ def referral_answer(proposal: Any, *, accept: bool, now: dt.datetime | None = No
         )
         new.companies.set(old.companies.all())
     return new
+
+
+def retaliation_report(complaint: Complaint, *, body: str, now: dt.datetime | None = None) -> Any:
+    """The complainant reports threats or punishment for complaining (R3): the report joins
+    her complaint, every open case becomes urgent and its handlers are told at once."""
+    from remedyhub.cases.notifications import queue_urgent
+    from remedyhub.intake.models import Message
+
+    now = now or timezone.now()
+    with transaction.atomic():
+        message = Message.objects.create(
+            complaint=complaint,
+            sender=Message.Sender.REPORTER,
+            kind=Message.Kind.RETALIATION,
+            body=body,
+        )
+        for case in complaint.cases.exclude(state__in=sorted(workflow.TERMINAL)):
+            Case.objects.filter(pk=case.pk, urgent_since__isnull=True).update(urgent_since=now)
+            queue_urgent(
+                case,
+                subject=str(_("URGENT: retaliation reported in case %(reference)s"))
+                % {"reference": complaint.reference},
+                body=str(
+                    _(
+                        "The complainant in case %(reference)s reports threats or punishment "
+                        "for complaining. Read the report on the case page and act today."
+                    )
+                )
+                % {"reference": complaint.reference},
+            )
+        send_soon()
+    return message

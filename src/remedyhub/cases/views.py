@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
+from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -42,6 +43,7 @@ from remedyhub.cases.services import (
     referral_answer,
     referral_propose,
     remedy_plan_start,
+    retaliation_report,
 )
 from remedyhub.intake.models import Complaint
 from remedyhub.routing.models import Mechanism
@@ -337,7 +339,9 @@ def _company_view(request: HttpRequest, case: Case) -> HttpResponse:
 @login_required
 @never_cache
 def case_list(request: HttpRequest) -> HttpResponse:
-    cases = cases_visible_to(request.user).order_by("deadline", "pk")
+    cases = cases_visible_to(request.user).order_by(
+        F("urgent_since").desc(nulls_last=True), "deadline", "pk"
+    )
     mechanisms = Mechanism.objects.filter(pk__in=cases.order_by().values("mechanism")).order_by(
         "name"
     )
@@ -409,4 +413,38 @@ def referral_answer_view(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         _("Your complaint is passed on.") if accept else _("Your complaint stays where it is."),
     )
+    return redirect("intake:follow-up-case")
+
+
+class RetaliationForm(forms.Form):
+    body = forms.CharField(
+        label=_("What is happening to you, or to others, because of the complaint?"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=20_000,
+    )
+
+
+@never_cache
+@require_http_methods(["POST"])
+def retaliation_report_view(request: HttpRequest) -> HttpResponse:
+    """From the follow-up page: the complainant reports threats or punishment (R3)."""
+    from remedyhub.intake.models import Complaint
+    from remedyhub.intake.views import FOLLOW_UP_SESSION_KEY
+
+    followed = request.session.get(FOLLOW_UP_SESSION_KEY)
+    complaint = Complaint.objects.filter(pk=followed).first() if followed else None
+    if complaint is None:
+        raise Http404
+    form = RetaliationForm(request.POST)
+    if form.is_valid():
+        retaliation_report(complaint, body=form.cleaned_data["body"])
+        messages.success(
+            request,
+            _(
+                "Your report is sent as urgent. If you are in danger now, contact a union or "
+                "organisation you trust."
+            ),
+        )
+    else:
+        messages.error(request, _("Please describe what is happening."))
     return redirect("intake:follow-up-case")

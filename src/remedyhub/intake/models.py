@@ -181,6 +181,7 @@ class Message(BaseModel):
         WITHDRAWAL = "withdrawal", _("Withdrawal")
         ACKNOWLEDGEMENT = "acknowledgement", _("Acknowledgement")
         UPDATE = "update", _("Progress of your complaint")
+        RETALIATION = "retaliation", _("Report of threats or punishment for complaining")
 
     complaint = models.ForeignKey(
         Complaint, verbose_name=_("complaint"), on_delete=models.CASCADE, related_name="messages"
