@@ -567,3 +567,20 @@ def retaliation_report(complaint: Complaint, *, body: str, now: dt.datetime | No
             )
         send_soon()
     return message
+
+
+def complainant_withdraw(complaint: Complaint, *, reason: str) -> None:
+    """The complainant withdraws: her complaint and every open case end, with her reason."""
+    from remedyhub.intake.models import Message
+    from remedyhub.intake.services import reporter_message
+
+    with transaction.atomic():
+        reporter_message(complaint, body=reason, kind=Message.Kind.WITHDRAWAL)
+        for case in complaint.cases.exclude(state__in=sorted(workflow.TERMINAL)):
+            case_transition(
+                case,
+                Stage.WITHDRAWN,
+                actor=None,
+                reason=reason or str(_("Withdrawn by the complainant.")),
+                by_complainant=True,
+            )

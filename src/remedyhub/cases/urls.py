@@ -14,4 +14,5 @@ urlpatterns = [
     path(_("<int:pk>/refer/"), views.referral_propose_view, name="refer"),
     path(_("referral/<int:pk>/answer/"), views.referral_answer_view, name="referral-answer"),
     path(_("retaliation/"), views.retaliation_report_view, name="retaliation"),
+    path(_("withdraw/"), views.withdraw_view, name="withdraw"),
 ]

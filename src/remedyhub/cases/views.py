@@ -38,6 +38,7 @@ from remedyhub.cases.services import (
     case_message_post,
     case_route,
     case_transition,
+    complainant_withdraw,
     may_handle,
     outcome_decide,
     referral_answer,
@@ -447,4 +448,29 @@ def retaliation_report_view(request: HttpRequest) -> HttpResponse:
         )
     else:
         messages.error(request, _("Please describe what is happening."))
+    return redirect("intake:follow-up-case")
+
+
+@never_cache
+@require_http_methods(["POST"])
+def withdraw_view(request: HttpRequest) -> HttpResponse:
+    """From the follow-up page: the complainant withdraws her complaint and its open case."""
+    from remedyhub.intake.models import Complaint
+    from remedyhub.intake.services import ComplaintWithdrawn
+    from remedyhub.intake.views import FOLLOW_UP_SESSION_KEY, WithdrawForm
+
+    followed = request.session.get(FOLLOW_UP_SESSION_KEY)
+    complaint = Complaint.objects.filter(pk=followed).first() if followed else None
+    if complaint is None:
+        raise Http404
+    form = WithdrawForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Tick the box to confirm that you want to withdraw."))
+        return redirect("intake:follow-up-case")
+    try:
+        complainant_withdraw(complaint, reason=form.cleaned_data["reason"])
+    except ComplaintWithdrawn:
+        messages.error(request, _("This complaint was withdrawn; nothing more can be added."))
+    else:
+        messages.success(request, _("Your complaint is withdrawn."))
     return redirect("intake:follow-up-case")

@@ -54,3 +54,26 @@ def test_a_retaliation_report_makes_the_case_urgent_and_tells_the_handlers_at_on
 def test_only_the_followed_complaint_can_be_reported_on(client):
     assert client.post(reverse("cases:retaliation"), {"body": "x"}).status_code == 404
     assert not Case.objects.exists()
+
+
+def test_withdrawing_on_the_follow_up_page_ends_the_open_case(client, mechanism, handler):
+    submission = complaint_submit(
+        data={"description": "Unpaid maternity leave at the plant.", "country": "BD"},
+        seed="web:withdraw",
+        channel="web",
+        language="en",
+    )
+    case = case_route(
+        complaint=submission.complaint, mechanism=mechanism, reason="Test.", actor=handler
+    )
+    client.post(reverse("intake:follow-up"), {"receipt": submission.receipt})
+    page = client.get(reverse("intake:follow-up-case")).content.decode()
+    assert reverse("cases:withdraw") in page
+    client.post(reverse("cases:withdraw"), {"reason": "Settled with the manager."})
+    case.refresh_from_db()
+    assert case.state == "received"  # not confirmed: nothing happens
+    client.post(reverse("cases:withdraw"), {"confirm": "on", "reason": "Settled."})
+    case.refresh_from_db()
+    submission.complaint.refresh_from_db()
+    assert case.state == "withdrawn" and submission.complaint.status == "withdrawn"
+    assert case.events.last().reason == "Settled."
