@@ -135,3 +135,21 @@ def test_the_case_list_filters_by_mechanism_state_and_overdue(client, setting):
     assert reference not in client.get(url, {"overdue": "1"}).content.decode()
     Case.objects.update(deadline=dt.date(2020, 1, 1))
     assert reference in client.get(url, {"overdue": "1"}).content.decode()
+
+
+def test_the_admin_shows_cases_without_letting_anyone_edit_them(client, setting):
+    submission, committee, handler = setting
+    client.force_login(handler)
+    client.post(
+        reverse("cases:route", args=[submission.complaint.reference]),
+        {"mechanism": committee.pk, "reason": "Member of the agreement."},
+    )
+    admin = User.objects.create_superuser("root", password="x" * 20)
+    client.force_login(admin)
+    case = Case.objects.get()
+    page = client.get(reverse("admin:cases_case_change", args=[case.pk]))
+    assert page.status_code == 200
+    client.post(reverse("admin:cases_case_change", args=[case.pk]), {"state": "closed"})
+    case.refresh_from_db()
+    assert case.state == "received"
+    assert client.get(reverse("admin:cases_conflictofinterest_add")).status_code == 200
