@@ -54,47 +54,33 @@ def queue_step_notifications(case: Case, state_label: str) -> None:
                 "and enter your receipt code to read it."
             ),
         )
-    # The companies concerned hear of each step too (R15); the message names no one.
-    representatives = Affiliation.objects.filter(
-        company__in=case.companies.all(), role=Affiliation.Role.COMPANY, user__is_active=True
-    ).select_related("user")
-    for affiliation in representatives:
-        with override(settings.LANGUAGE_CODE):
-            _queue(
-                case,
-                kind="company",
-                email=affiliation.user.email,
-                language=settings.LANGUAGE_CODE,
-                subject=_("Case %(reference)s: %(state)s")
-                % {"reference": complaint.reference, "state": state_label},
-                body=_("Case %(reference)s is now: %(state)s.")
-                % {"reference": complaint.reference, "state": state_label},
-            )
-    handlers = Affiliation.objects.filter(
-        mechanism=case.mechanism, role=Affiliation.Role.HANDLER, user__is_active=True
-    ).select_related("user")
-    for affiliation in handlers:
-        with override(settings.LANGUAGE_CODE):
-            _queue(
-                case,
-                kind="handler",
-                email=affiliation.user.email,
-                language=settings.LANGUAGE_CODE,
-                subject=_("Case %(reference)s: %(state)s")
-                % {"reference": complaint.reference, "state": state_label},
-                body=_("Case %(reference)s is now: %(state)s.")
-                % {"reference": complaint.reference, "state": state_label},
-            )
+    # The companies concerned and the handlers hear of each step too (R15); naming no one.
+    with override(settings.LANGUAGE_CODE):
+        subject = _("Case %(reference)s: %(state)s") % {
+            "reference": complaint.reference,
+            "state": state_label,
+        }
+        body = _("Case %(reference)s is now: %(state)s.") % {
+            "reference": complaint.reference,
+            "state": state_label,
+        }
+    _queue_for_staff(case, "company", subject, body)
+    _queue_for_staff(case, "handler", subject, body)
 
 
-def queue_urgent(case: Case, subject: str, body: str) -> None:
-    """An e-mail to the mechanism's handlers that cannot wait for the next step."""
-    for affiliation in Affiliation.objects.filter(
-        mechanism=case.mechanism, role=Affiliation.Role.HANDLER, user__is_active=True
-    ).select_related("user"):
+def _queue_for_staff(case: Case, kind: str, subject: str, body: str) -> None:
+    """One e-mail to each active handler of the case's mechanism, or each representative of
+    the companies it concerns, in the site's language."""
+    if kind == "company":
+        people = Affiliation.objects.filter(
+            company__in=case.companies.all(), role=Affiliation.Role.COMPANY
+        )
+    else:
+        people = Affiliation.objects.filter(mechanism=case.mechanism, role=Affiliation.Role.HANDLER)
+    for affiliation in people.filter(user__is_active=True).select_related("user"):
         _queue(
             case,
-            kind="handler",
+            kind=kind,
             email=affiliation.user.email,
             language=settings.LANGUAGE_CODE,
             subject=subject,
@@ -102,20 +88,20 @@ def queue_urgent(case: Case, subject: str, body: str) -> None:
         )
 
 
+def queue_urgent(case: Case, subject: str, body: str) -> None:
+    """An e-mail to the mechanism's handlers that cannot wait for the next step."""
+    _queue_for_staff(case, "handler", subject, body)
+
+
 def queue_reminder(case: Case) -> None:
-    for affiliation in Affiliation.objects.filter(
-        mechanism=case.mechanism, role=Affiliation.Role.HANDLER, user__is_active=True
-    ).select_related("user"):
-        _queue(
-            case,
-            kind="handler",
-            email=affiliation.user.email,
-            language=settings.LANGUAGE_CODE,
-            subject=_("Reminder: case %(reference)s is overdue")
-            % {"reference": case.complaint.reference},
-            body=_("The deadline of the current stage of case %(reference)s was %(date)s.")
-            % {"reference": case.complaint.reference, "date": case.deadline},
-        )
+    reference = case.complaint.reference
+    with override(settings.LANGUAGE_CODE):
+        subject = _("Reminder: case %(reference)s is overdue") % {"reference": reference}
+        body = _("The deadline of the current stage of case %(reference)s was %(date)s.") % {
+            "reference": reference,
+            "date": case.deadline,
+        }
+    _queue_for_staff(case, "handler", subject, body)
 
 
 def notifications_send(*, now: dt.datetime | None = None, limit: int = 200) -> dict[str, int]:
