@@ -154,6 +154,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             str(Path(tempfile.gettempdir()) / f"remedyhub-test-{os.getpid()}.sqlite3"),
         )
     }
+elif os.environ.get("REMEDYHUB_TEST_DB"):
+    # Two checkouts testing against one PostgreSQL server need test databases of their own.
+    DATABASES["default"]["TEST"] = {"NAME": os.environ["REMEDYHUB_TEST_DB"]}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
