@@ -155,6 +155,28 @@ def encrypt_bytes(data: bytes, *, context: str) -> bytes:
     return FILE_MAGIC + bytes([len(key_id)]) + key_id + nonce + sealed
 
 
+def file_key_id(blob: bytes) -> str | None:
+    """The key id named in the header of bytes sealed by :func:`encrypt_bytes`."""
+    header = len(FILE_MAGIC) + 1
+    if len(blob) < header or not blob.startswith(FILE_MAGIC):
+        return None
+    try:
+        return blob[header : header + blob[len(FILE_MAGIC)]].decode("ascii")
+    except UnicodeDecodeError:
+        return None
+
+
+def key_file_prepend(path: Path, line: str) -> None:
+    """Make ``line`` the first (active) key of the key file, keeping the others after it."""
+    old = path.read_text() if path.exists() else ""
+    temporary = path.with_suffix(".new")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w") as handle:
+        handle.write(line + "\n" + old)
+    temporary.replace(path)
+    keyring.cache_clear()
+
+
 def decrypt_bytes(blob: bytes, *, context: str) -> bytes:
     """Open bytes sealed by :func:`encrypt_bytes` with the key named in them."""
     header = len(FILE_MAGIC) + 1

@@ -237,7 +237,7 @@ ENCRYPTION_KEY_FILE = os.environ.get(
 )
 if IS_PRODUCTION and not (ENCRYPTION_KEYS or ENCRYPTION_KEY_FILE):
     raise ImproperlyConfigured(
-        "No encryption key: set REMEDYHUB_ENCRYPTION_KEYS or REMEDYHUB_ENCRYPTION_KEY_FILE "
+        "No encryption key: set REMEDYHUB_ENCRYPTION_KEYS or REMEDYHUB_ENCRYPTION_KEY_FILE. "
         'A new key: python -c "import base64, os; '
         "print('k1:' + base64.b64encode(os.urandom(32)).decode())\""
     )

@@ -13,3 +13,8 @@ class IntakeConfig(AppConfig):
         from remedyhub.intake import receipts
 
         receipts.receipt_key()
+
+        from remedyhub.common.rotation import FileStore, register_file_store
+        from remedyhub.intake.services import attachment_files, attachment_reencrypt
+
+        register_file_store(FileStore("intake attachments", attachment_files, attachment_reencrypt))

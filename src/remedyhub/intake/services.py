@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -97,6 +97,27 @@ def attachment_store(clean: CleanFile, **links: Any) -> Attachment:
 def attachment_read(attachment: Attachment) -> bytes:
     sealed = _attachment_path(attachment.storage_name).read_bytes()
     return crypto.decrypt_bytes(sealed, context=_attachment_context(attachment.storage_name))
+
+
+def attachment_files() -> Iterator[tuple[str, str | None]]:
+    """Every stored attachment file with the id of the key that seals it (for key rotation)."""
+    directory = attachments_dir()
+    if not directory.is_dir():
+        return
+    for path in sorted(directory.iterdir()):
+        if path.is_file() and not path.name.endswith(".part"):
+            with path.open("rb") as handle:
+                yield path.name, crypto.file_key_id(handle.read(64))
+
+
+def attachment_reencrypt(storage_name: str) -> None:
+    """Seal one attachment file again under the active key, replacing it atomically."""
+    path = _attachment_path(storage_name)
+    context = _attachment_context(storage_name)
+    data = crypto.decrypt_bytes(path.read_bytes(), context=context)
+    temporary = path.with_suffix(".part")
+    temporary.write_bytes(crypto.encrypt_bytes(data, context=context))
+    temporary.replace(path)
 
 
 def attachment_delete(attachment: Attachment) -> None:
