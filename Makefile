@@ -15,6 +15,7 @@ run: install messages migrate demo serve ## set up everything and serve on http:
 # The web server and, beside it, the background worker (reminders, deadline passes, e-mail).
 serve:
 	DJANGO_ENV=development $(MANAGE) deadlines_check --schedule
+	DJANGO_ENV=development $(MANAGE) retention_purge --schedule
 	DJANGO_ENV=development $(MANAGE) db_worker --interval 5 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DJANGO_ENV=development $(MANAGE) runserver 127.0.0.1:8000
@@ -44,9 +45,12 @@ install-test: $(VENV)/.installed-test
 messages: install
 	$(BIN)/pybabel compile --domain django --directory $(LOCALE) --statistics
 
-# For developers with GNU gettext: extract new source strings into the catalogues.
+# For developers with GNU gettext: extract new source strings into the catalogues. Without
+# source locations, so that two branches adding strings do not conflict on line numbers.
 makemessages: install
-	DJANGO_ENV=development $(MANAGE) makemessages --all --no-obsolete --ignore '.venv/*'
+	DJANGO_ENV=development $(MANAGE) makemessages --all --no-obsolete --no-location \
+		--ignore '.venv/*' --ignore 'var/*' --ignore 'bench/*'
+	for po in $(LOCALE)/*/LC_MESSAGES/django.po; do msgcat -o $$po $$po; done
 
 migrate: install
 	DJANGO_ENV=development $(MANAGE) migrate --no-input

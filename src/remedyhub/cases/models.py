@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -80,6 +82,10 @@ class Case(BaseModel):
         return f"{self.complaint.reference} · {self.mechanism}"
 
 
+def reason_digest(reason: str) -> str:
+    return hashlib.sha256(reason.encode()).hexdigest()
+
+
 class CaseEvent(models.Model):
     """One step in a case's history. Never updated or deleted; each hash covers the one before."""
 
@@ -89,6 +95,9 @@ class CaseEvent(models.Model):
     from_state = models.CharField(max_length=24, blank=True)
     to_state = models.CharField(max_length=24, blank=True)
     reason = EncryptedTextField(blank=True, default="")
+    # Set when the reason was erased (retention, the complainant's request): the digest the hash
+    # covers, so that the chain stays verifiable without the erased words.
+    erased_reason_digest = models.CharField(max_length=64, blank=True, editable=False)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -108,14 +117,14 @@ class CaseEvent(models.Model):
         return f"{self.case_id}#{self.sequence} {self.kind} {self.from_state}->{self.to_state}"
 
     def content(self) -> dict[str, object]:
-        """What the hash covers."""
+        """What the hash covers: the reason by its digest, which outlives an erased reason."""
         return {
             "case": self.case_id,
             "sequence": self.sequence,
             "kind": self.kind,
             "from": self.from_state,
             "to": self.to_state,
-            "reason": self.reason,
+            "reason": self.erased_reason_digest or reason_digest(self.reason),
             "actor": self.actor_id,
             "at": self.occurred_at.isoformat(),
         }

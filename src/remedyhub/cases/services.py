@@ -83,6 +83,23 @@ def _append(
     return event
 
 
+def case_note(case: Case, *, kind: str, actor: Any = None, now: Any = None) -> CaseEvent:
+    """An event that changes no state (for example the erasure of personal data)."""
+    with transaction.atomic():
+        case = Case.objects.select_for_update().get(pk=case.pk)
+        event = _append(
+            case,
+            kind=kind,
+            from_state=case.state,
+            to_state=case.state,
+            reason="",
+            actor=actor,
+            at=now or timezone.now(),
+        )
+        case.save(update_fields=["head_hash", "event_count", "updated_at"])
+    return event
+
+
 def case_open(
     *,
     complaint: Complaint,

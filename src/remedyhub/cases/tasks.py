@@ -11,6 +11,7 @@ from django_tasks import task
 logger = logging.getLogger(__name__)
 
 DEADLINE_INTERVAL = dt.timedelta(hours=1)
+RETENTION_INTERVAL = dt.timedelta(days=1)
 
 
 @task()
@@ -29,3 +30,14 @@ def deadlines_pass(reschedule: bool = True) -> int:
     if reschedule:
         deadlines_pass.using(run_after=timezone.now() + DEADLINE_INTERVAL).enqueue()
     return len(report.overdue)
+
+
+@task()
+def retention_pass(reschedule: bool = True) -> int:
+    """One retention purge; then it books the next one, a day later."""
+    from remedyhub.cases.retention import retention_purge
+
+    report = retention_purge()
+    if reschedule:
+        retention_pass.using(run_after=timezone.now() + RETENTION_INTERVAL).enqueue()
+    return report.erased

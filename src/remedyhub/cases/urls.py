@@ -3,7 +3,7 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from remedyhub.cases import views
+from remedyhub.cases import privacy_views, views
 
 app_name = "cases"
 
@@ -15,4 +15,6 @@ urlpatterns = [
     path(_("referral/<int:pk>/answer/"), views.referral_answer_view, name="referral-answer"),
     path(_("retaliation/"), views.retaliation_report_view, name="retaliation"),
     path(_("withdraw/"), views.withdraw_view, name="withdraw"),
+    path(_("my-data/"), privacy_views.my_data_view, name="my-data"),
+    path(_("erase/"), privacy_views.erase_view, name="erase"),
 ]

@@ -93,6 +93,9 @@ class Complaint(BaseModel):
     )
     partner_organisation = models.CharField(_("partner organisation"), max_length=200, blank=True)
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    # Set when the personal data was erased (retention after the case ended, or at the
+    # complainant's request); what is left are the figures: country, issues, dates, counts.
+    erased_at = models.DateTimeField(_("personal data erased at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("complaint")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -248,6 +249,45 @@ def _forget_files(attachments: Iterable[Attachment]) -> None:
     """Remove the files of rows whose transaction rolled back."""
     for attachment in attachments:
         _attachment_path(attachment.storage_name).unlink(missing_ok=True)
+
+
+# What a complaint keeps after erasure: the figures for statistics, nothing that tells who or
+# what in the complainant's words.
+ERASED_FIELDS = (
+    "description",
+    "site_name",
+    "site_address",
+    "represented_people",
+    "organisation",
+    "reporter_name",
+    "contact_phone",
+    "contact_email",
+    "contact_other",
+)
+
+
+def complaint_personal_data_erase(complaint: Complaint, *, now: Any = None) -> Complaint:
+    """Erase what the complainant wrote and who she is; keep country, issues, dates and counts.
+
+    The receipt stops opening the complaint; messages, files and any draft are deleted (the files
+    from disk once the transaction commits). Runs inside the caller's transaction.
+    """
+    now = now or timezone.now()
+    complaint = Complaint.objects.select_for_update().get(pk=complaint.pk)
+    for name in ERASED_FIELDS:
+        setattr(complaint, name, "")
+    complaint.partner_organisation = ""
+    complaint.anonymous = True
+    complaint.consent_identity_to_company = False
+    # Unique and never a digest of any code, so no receipt can open the complaint again.
+    complaint.receipt_digest = f"erased-{uuid.uuid4().hex}"
+    complaint.erased_at = now
+    complaint.save()
+    for attachment in Attachment.objects.filter(complaint=complaint):
+        attachment_delete(attachment)
+    Message.objects.filter(complaint=complaint).delete()
+    Draft.objects.filter(complaint=complaint).delete()
+    return complaint
 
 
 def drafts_purge(*, now: Any = None) -> int:

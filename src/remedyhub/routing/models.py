@@ -50,6 +50,16 @@ class Mechanism(BaseModel):
     binding_decisions = models.BooleanField(_("can give binding decisions"), default=False)
     website = models.URLField(_("website"), blank=True)
     is_active = models.BooleanField(_("active"), default=True)
+    # How long the personal data of a case stays after it ends; then the retention purge erases
+    # it and keeps only the figures (issue #6). Two years by default, as many committees keep.
+    retention_days = models.PositiveIntegerField(
+        _("days personal data is kept after a case ends"),
+        default=730,
+        help_text=_(
+            "After this many days from closure, withdrawal or referral, the complainant's words, "
+            "identity, contact details, messages and files are erased; the figures remain."
+        ),
+    )
     # The platform's own secretariat: takes a complaint no other mechanism can (one at most).
     is_default = models.BooleanField(_("takes complaints no other mechanism can"), default=False)
 
