@@ -58,7 +58,7 @@ migrate: install
 demo: install
 	DJANGO_ENV=development $(MANAGE) demo_data
 
-test: install-test messages browser lint typecheck migrations-check schema-check pytest ## all checks
+test: install-test messages browser lint typecheck migrations-check schema-check audit pytest ## all checks
 
 lint: install-test
 	$(BIN)/ruff check .
@@ -69,6 +69,10 @@ typecheck: install-test
 
 migrations-check: install-test
 	DJANGO_ENV=test $(MANAGE) makemigrations --check --dry-run
+
+# Known vulnerabilities in the installed dependencies (pip-audit); says so when offline.
+audit: install-test
+	$(PY) scripts/audit_dependencies.py
 
 schema-check: install-test
 	DJANGO_ENV=test $(MANAGE) spectacular --validate --fail-on-warn --file /dev/null

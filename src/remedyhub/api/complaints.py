@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import logging
 import secrets
+from collections.abc import Mapping
 from typing import Any
 
 from django.conf import settings
@@ -72,7 +73,9 @@ class JSONObjectField(serializers.JSONField):
 class ComplaintCreateSerializer(serializers.Serializer):
     description = serializers.CharField(min_length=10, max_length=20_000)
     country = serializers.CharField(
-        max_length=2, help_text=gettext_lazy("ISO 3166-1 alpha-2 code of the country of harm")
+        min_length=2,
+        max_length=2,
+        help_text=gettext_lazy("ISO 3166-1 alpha-2 code of the country of harm"),
     )
     site_name = serializers.CharField(required=False, allow_blank=True, max_length=300)
     site_address = serializers.CharField(required=False, allow_blank=True, max_length=300)
@@ -192,6 +195,10 @@ class ComplaintCreateView(APIView):
             raise ValidationError(
                 {"Idempotency-Key": [_("Use a random value of 16 to 200 characters.")]}
             )
+        if not isinstance(request.data, Mapping):
+            raise ValidationError(
+                {"non_field_errors": [_("Send the complaint as one JSON object.")]}
+            )
         data = request.data.copy() if hasattr(request.data, "copy") else dict(request.data)
         if hasattr(request.data, "getlist"):
             data = {name: request.data.get(name) for name in request.data}
@@ -267,6 +274,8 @@ class ComplaintCreateView(APIView):
 
 
 def _receipt_complaint(request: Request) -> Complaint:
+    if not request.headers.get(RECEIPT_HEADER, "").strip():
+        raise ValidationError({RECEIPT_HEADER: [_("Send the receipt code in this header.")]})
     client = throttle.client_key(request)
     if not throttle.allow_receipt_try(client):
         raise Throttled(detail=_("Too many tries. Please wait 15 minutes and try again."))

@@ -1,5 +1,6 @@
 """Output shapes of the public API."""
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from remedyhub.registry.models import Contributor, SectorAgreement
@@ -14,6 +15,7 @@ class MechanismSerializer(serializers.ModelSerializer):
     countries = serializers.ListField(child=serializers.CharField())
     home_countries = serializers.ListField(child=serializers.CharField())
     languages = serializers.ListField(child=serializers.CharField())
+    website = serializers.SerializerMethodField()
 
     class Meta:
         model = Mechanism
@@ -32,6 +34,10 @@ class MechanismSerializer(serializers.ModelSerializer):
             "website",
         ]
         read_only_fields = fields
+
+    @extend_schema_field({"type": "string", "format": "uri", "nullable": True, "readOnly": True})
+    def get_website(self, mechanism: Mechanism) -> str | None:
+        return mechanism.website or None
 
 
 class BuyerSerializer(serializers.Serializer):

@@ -3,8 +3,7 @@
 from django.db.models import QuerySet
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema
 from rest_framework import generics, serializers
 from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.parsers import FormParser, MultiPartParser
@@ -13,6 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from remedyhub.api.schema import VALIDATION_ERROR
 from remedyhub.api.serializers import (
     FacilityDetailSerializer,
     FacilityResultSerializer,
@@ -53,8 +53,10 @@ class MechanismDetailView(generics.RetrieveAPIView):
 
 
 class FacilitySearchQuery(serializers.Serializer):
-    q = serializers.CharField(max_length=200)
-    country = serializers.CharField(required=False, allow_blank=True, max_length=60)
+    q = serializers.CharField(max_length=200, help_text="What the reporter or handler typed")
+    country = serializers.CharField(
+        required=False, allow_blank=True, max_length=60, help_text="ISO code or name"
+    )
     limit = serializers.IntegerField(required=False, min_value=1, max_value=50, default=10)
 
     def validate_country(self, value: str) -> str | None:
@@ -73,14 +75,7 @@ class FacilitySearchView(APIView):
     permission_classes = [AllowAny]
     authentication_classes: list[type] = []
 
-    @extend_schema(
-        parameters=[
-            OpenApiParameter("q", OpenApiTypes.STR, required=True),
-            OpenApiParameter("country", OpenApiTypes.STR, description="ISO code or name"),
-            OpenApiParameter("limit", OpenApiTypes.INT),
-        ],
-        responses=FacilityResultSerializer(many=True),
-    )
+    @extend_schema(parameters=[FacilitySearchQuery], responses=FacilityResultSerializer(many=True))
     def get(self, request: Request) -> Response:
         query = FacilitySearchQuery(data=request.query_params)
         query.is_valid(raise_exception=True)
@@ -118,7 +113,11 @@ class SupplierListUploadView(APIView):
         responses={
             200: ImportResultSerializer,
             201: ImportResultSerializer,
-            400: ImportResultSerializer,
+            400: PolymorphicProxySerializer(
+                component_name="SupplierListRefused",
+                serializers=[ImportResultSerializer, VALIDATION_ERROR],
+                resource_type_field_name=None,
+            ),
         },
     )
     def post(self, request: Request) -> Response:

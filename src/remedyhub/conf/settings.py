@@ -293,10 +293,12 @@ TASKS = {
 }
 
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "DEFAULT_SCHEMA_CLASS": "remedyhub.api.schema.RemedyHubAutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "remedyhub.api.pagination.StrictLimitOffsetPagination",
     "PAGE_SIZE": 50,
+    # Tokens first: an unauthenticated call then answers 401 with WWW-Authenticate: Token.
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "remedyhub.accounts.tokens.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],

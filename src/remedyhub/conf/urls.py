@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from remedyhub.common.views import HomeView, HowItWorksView, healthz
 
+handler404 = "remedyhub.common.views.not_found"
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/v1/", include("remedyhub.api.urls")),

@@ -124,7 +124,8 @@ def test_follow_up_by_receipt_header(api):
     assert posted.status_code == 201
     assert Message.objects.filter(kind="meeting_request").count() == 1
     assert api.get("/api/v1/follow-up/", HTTP_X_RECEIPT="1111 2222 3333 4444").status_code == 404
-    assert api.get("/api/v1/follow-up/").status_code == 404
+    missing = api.get("/api/v1/follow-up/")
+    assert missing.status_code == 400 and "X-Receipt" in missing.json()
 
 
 def test_a_busy_database_answers_503_and_a_retry_stores_once(api, monkeypatch):

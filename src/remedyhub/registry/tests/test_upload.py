@@ -100,7 +100,9 @@ def test_the_api_refuses_a_list_with_invalid_rows_with_the_reasons(client, repre
 
 
 def test_the_api_needs_a_log_in_and_staff_must_name_the_publisher(client, django_user_model):
-    assert client.post("/api/v1/supplier-lists/", {"file": upload_file(GOOD)}).status_code == 403
+    # No credentials: 401, with WWW-Authenticate naming the token scheme.
+    anonymous = client.post("/api/v1/supplier-lists/", {"file": upload_file(GOOD)})
+    assert anonymous.status_code == 401 and anonymous["WWW-Authenticate"] == "Token"
     staff = django_user_model.objects.create_user(username="s", password="x" * 16, is_staff=True)
     client.force_login(staff)
     response = client.post("/api/v1/supplier-lists/", {"file": upload_file(GOOD)})
