@@ -25,6 +25,7 @@ from remedyhub.registry.selectors import (
     facility_buyers,
     facility_resolve,
     facility_search,
+    may_upload,
     upload_companies_for,
 )
 from remedyhub.registry.services import supplier_list_import
@@ -121,6 +122,9 @@ class SupplierListUploadView(APIView):
         },
     )
     def post(self, request: Request) -> Response:
+        # Who may upload at all comes first: a caller who may not learns nothing about the form.
+        if not may_upload(user=request.user):
+            raise PermissionDenied(_("Only staff and company representatives upload lists."))
         upload = SupplierListUploadSerializer(data=request.data)
         upload.is_valid(raise_exception=True)
         data = upload.validated_data

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from remedyhub.accounts.models import Affiliation
+from remedyhub.accounts.selectors import is_secretariat
 from remedyhub.cases import workflow
 from remedyhub.cases.models import (
     Case,
@@ -110,7 +111,8 @@ def case_open(
     now: dt.datetime | None = None,
 ) -> Case:
     """A case for the complaint at the mechanism, under the rules in force when it was filed."""
-    if not may_handle(actor, mechanism) and referred_from is None:
+    # The secretariat routes to any mechanism; a mechanism's handlers open cases at their own.
+    if not (may_handle(actor, mechanism) or is_secretariat(actor) or referred_from is not None):
         raise PermissionDenied
     now = now or timezone.now()
     filed_on = timezone.localdate(complaint.created_at)

@@ -20,7 +20,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from remedyhub.accounts.selectors import is_secretariat
+from remedyhub.accounts.selectors import (
+    handled_complaints_filter,
+    is_handler,
+    is_secretariat,
+    may_read_complaint,
+)
 from remedyhub.intake import receipts
 from remedyhub.intake.forms import (
     AffectedForm,
@@ -159,8 +164,12 @@ def staff_entry(request: HttpRequest) -> HttpResponse:
 @login_required
 @never_cache
 def inbox(request: HttpRequest) -> HttpResponse:
-    _require_secretariat(request)
     complaints = Complaint.objects.select_related("facility").order_by("-created_at")
+    if not is_secretariat(request.user):
+        # Handlers of other mechanisms see the complaints routed to theirs, nothing else.
+        if not is_handler(request.user):
+            raise PermissionDenied
+        complaints = complaints.filter(**handled_complaints_filter(request.user)).distinct()
     channel = request.GET.get("channel", "")
     if channel in Complaint.Channel.values:
         complaints = complaints.filter(channel=channel)
@@ -184,8 +193,9 @@ class MechanismMessageForm(forms.Form):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def complaint_detail(request: HttpRequest, reference: str) -> HttpResponse:
-    _require_secretariat(request)
     complaint = get_object_or_404(Complaint, reference=reference)
+    if not may_read_complaint(request.user, complaint):
+        raise PermissionDenied
     form = MechanismMessageForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         Message.objects.create(
@@ -212,6 +222,7 @@ def complaint_detail(request: HttpRequest, reference: str) -> HttpResponse:
 
 @login_required
 def staff_file(request: HttpRequest, storage_name: str) -> HttpResponse:
-    _require_secretariat(request)
     attachment = get_object_or_404(Attachment, storage_name=storage_name, complaint__isnull=False)
+    if not may_read_complaint(request.user, attachment.complaint):
+        raise PermissionDenied
     return attachment_response(attachment)

@@ -74,6 +74,11 @@ def world():
     )
     handler = User.objects.create_user("handler", password="x" * 20)
     Affiliation.objects.create(user=handler, role="handler", mechanism=mechanism)
+    # She also works at the secretariat, which reads complaints before routing.
+    secretariat = Mechanism.objects.create(
+        name="Secretariat", slug="secretariat", kind="other", is_default=True
+    )
+    Affiliation.objects.create(user=handler, role="handler", mechanism=secretariat)
     buyer = User.objects.create_user("buyer", password="x" * 20)
     Affiliation.objects.create(user=buyer, role="company", company=company)
     submission = complaint_submit(

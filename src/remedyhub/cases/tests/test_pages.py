@@ -46,6 +46,11 @@ def setting():
     )
     handler = User.objects.create_user("handler", password="x" * 20)
     Affiliation.objects.create(user=handler, role="handler", mechanism=committee)
+    # She also works at the platform's secretariat, which routes complaints.
+    secretariat = Mechanism.objects.create(
+        name="Secretariat", slug="secretariat", kind="other", is_default=True
+    )
+    Affiliation.objects.create(user=handler, role="handler", mechanism=secretariat)
     return submission, committee, handler
 
 

@@ -86,3 +86,49 @@ def test_others_cannot_read_complaints(client, kind):
         response = client.get(url)
         assert response.status_code in (302, 403)
         assert b"confidential" not in response.content
+
+
+def test_a_handler_of_another_mechanism_reads_only_the_complaints_routed_to_hers(client):
+    from remedyhub.cases.services import case_route
+    from remedyhub.routing.models import Mechanism, RulesOfProcedure
+    from remedyhub.routing.rules import DEFAULT_STAGES
+
+    secretariat = Mechanism.objects.create(
+        name="Secretariat", slug="secretariat", kind="other", is_default=True
+    )
+    channel = Mechanism.objects.create(name="Own channel", slug="channel", kind="ncp")
+    for mechanism in (secretariat, channel):
+        RulesOfProcedure.objects.create(
+            mechanism=mechanism, version=1, in_force_from="2020-01-01", stages=DEFAULT_STAGES
+        )
+    desk = User.objects.create_user("desk", password="x" * 20)
+    Affiliation.objects.create(user=desk, role="handler", mechanism=secretariat)
+    outsider = User.objects.create_user("outsider", password="x" * 20)
+    Affiliation.objects.create(user=outsider, role="handler", mechanism=channel)
+
+    def file(seed, text):
+        return complaint_submit(
+            data={"description": text, "country": "IN"}, seed=seed, channel="web", language="en"
+        ).complaint
+
+    unrouted = file("web:unrouted", "Not yet routed: confidential.")
+    elsewhere = file("web:elsewhere", "Routed to the secretariat: confidential.")
+    hers = file("web:hers", "Routed to her channel.")
+    case_route(complaint=elsewhere, mechanism=secretariat, reason="Test.", actor=desk)
+    case_route(complaint=hers, mechanism=channel, reason="Test.", actor=outsider)
+
+    client.force_login(outsider)
+    inbox = client.get(reverse("intake:inbox")).content.decode()
+    assert hers.reference in inbox
+    assert unrouted.reference not in inbox and elsewhere.reference not in inbox
+    assert client.get(reverse("intake:staff-complaint", args=[hers.reference])).status_code == 200
+    for complaint in (unrouted, elsewhere):
+        response = client.get(reverse("intake:staff-complaint", args=[complaint.reference]))
+        assert response.status_code == 403 and b"confidential" not in response.content
+    assert client.get(reverse("intake:staff-entry")).status_code == 403
+    assert client.get(reverse("cases:route", args=[unrouted.reference])).status_code == 403
+
+    # The secretariat's own handlers read everything, before and after routing.
+    client.force_login(desk)
+    inbox = client.get(reverse("intake:inbox")).content.decode()
+    assert all(c.reference in inbox for c in (unrouted, elsewhere, hers))
