@@ -111,7 +111,11 @@ class CaseSerializer(serializers.Serializer):
         return case.deadline is not None and case.deadline < timezone.localdate()
 
     def get_allowed_transitions(self, case: Case) -> list[str]:
-        if self.context.get("side") != MECHANISM:
+        """The steps the caller may take: none for the company, nor for an assigned member or
+        mediator, who read and write but do not move the case."""
+        if self.context.get("side") != MECHANISM or not may_handle(
+            self.context.get("user"), case.mechanism
+        ):
             return []
         return sorted(workflow.allowed_targets(case.state, held_from=case.held_from))
 
@@ -146,7 +150,7 @@ class CaseDetailView(_CaseView):
     @extend_schema(responses={200: CaseSerializer})
     def get(self, request: Request, reference: str) -> Response:
         case, side = _case_for(request, reference)
-        return Response(CaseSerializer(case, context={"side": side}).data)
+        return Response(CaseSerializer(case, context={"side": side, "user": request.user}).data)
 
 
 class RouteChoiceSerializer(serializers.Serializer):
@@ -203,7 +207,8 @@ class CaseRoutingView(_CaseView):
             return Response({"reason": [str(error)]}, status=status.HTTP_400_BAD_REQUEST)
         side = side_of(request.user, case) or MECHANISM
         return Response(
-            CaseSerializer(case, context={"side": side}).data, status=status.HTTP_201_CREATED
+            CaseSerializer(case, context={"side": side, "user": request.user}).data,
+            status=status.HTTP_201_CREATED,
         )
 
 
@@ -228,7 +233,8 @@ class CaseTransitionView(_CaseView):
             raise NotFound(_("No case with this reference.")) from None
         case.refresh_from_db()
         return Response(
-            CaseSerializer(case, context={"side": side}).data, status=status.HTTP_201_CREATED
+            CaseSerializer(case, context={"side": side, "user": request.user}).data,
+            status=status.HTTP_201_CREATED,
         )
 
 
@@ -322,7 +328,8 @@ class CaseDecisionView(_CaseView):
             return Response({"reasoning": error.messages}, status=status.HTTP_400_BAD_REQUEST)
         case.refresh_from_db()
         return Response(
-            CaseSerializer(case, context={"side": side}).data, status=status.HTTP_201_CREATED
+            CaseSerializer(case, context={"side": side, "user": request.user}).data,
+            status=status.HTTP_201_CREATED,
         )
 
 
@@ -346,7 +353,9 @@ class CaseListView(_CaseView):
             cases = cases.filter(mechanism__slug=query.validated_data["mechanism"])
         return Response(
             [
-                CaseSerializer(case, context={"side": side_of(request.user, case)}).data
+                CaseSerializer(
+                    case, context={"side": side_of(request.user, case), "user": request.user}
+                ).data
                 for case in cases[:200]
             ]
         )
@@ -544,7 +553,8 @@ class CaseFollowUpCheckView(_CaseView):
             return Response({"findings": [str(error)]}, status=status.HTTP_400_BAD_REQUEST)
         case.refresh_from_db()
         return Response(
-            CaseSerializer(case, context={"side": side}).data, status=status.HTTP_201_CREATED
+            CaseSerializer(case, context={"side": side, "user": request.user}).data,
+            status=status.HTTP_201_CREATED,
         )
 
 

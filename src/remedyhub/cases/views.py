@@ -308,7 +308,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "message_form": message_form,
             "case_messages": messages_for(case, MECHANISM),
-            "referral_form": ReferralForm(),
+            "referral_form": ReferralForm(auto_id="id_referral_%s"),  # unique ids beside the step
             "referrals": case.referral_proposals.select_related("to_mechanism"),
             "complainant": complainant_for(case, MECHANISM),
             "needs_reason": [state for state in plain_targets if workflow.needs_reason(state)],

@@ -397,7 +397,10 @@ CELLS = [
         "API GET case",
         PARTIES,
         lambda c, w, r, x: c.get(api_url(w, r)),
-        shows=lambda w, r, body: _side_shows(w, r, body),
+        shows=lambda w, r, body: (
+            _side_shows(w, r, body),
+            _assert(('"allowed_transitions":[]' not in body) is (r in HANDLERS)),
+        ),
     ),
     endpoint("API GET routing", HANDLERS, lambda c, w, r, x: c.get(api_url(w, r, "routing/"))),
     endpoint(
