@@ -14,6 +14,8 @@ from remedyhub.routing.rules import DEFAULT_STAGES
 NAME = "Rokeya Quillon"
 EMAIL = "rokeya@example.org"
 SECRET = "Only the mechanism reads this note."
+FOR_COMPANY = "Between the mechanism and the company: the price list."
+FOR_COMPLAINANT = "Between the mechanism and the complainant: her new address."
 
 
 def build_world():
@@ -77,6 +79,20 @@ def build_world():
     case = route(named.complaint)
     case_message_post(
         case, actor=users["handler"], body=SECRET, visibility=CaseMessage.Visibility.MECHANISM
+    )
+    case_message_post(
+        case,
+        actor=users["handler"],
+        body=FOR_COMPANY,
+        visibility=CaseMessage.Visibility.COMPANY,
+        confidential_reason="Commercially sensitive.",
+    )
+    case_message_post(
+        case,
+        actor=users["handler"],
+        body=FOR_COMPLAINANT,
+        visibility=CaseMessage.Visibility.COMPLAINANT,
+        confidential_reason="It would show where she lives.",
     )
     case_assign(case, user=users["mediator"], role="mediator", actor=users["handler"])
     union = submit(

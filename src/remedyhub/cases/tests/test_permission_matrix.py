@@ -27,7 +27,14 @@ from remedyhub.cases.services import (
     referral_propose,
     remedy_plan_start,
 )
-from remedyhub.cases.tests.matrix_world import EMAIL, NAME, SECRET, build_world
+from remedyhub.cases.tests.matrix_world import (
+    EMAIL,
+    FOR_COMPANY,
+    FOR_COMPLAINANT,
+    NAME,
+    SECRET,
+    build_world,
+)
 from remedyhub.intake.models import Complaint
 from remedyhub.routing.models import Mechanism
 
@@ -203,6 +210,8 @@ def shows_case_as_side(world, role, body):
     assert world.case_for(role).complaint.reference in body
     assert (NAME in body) is (role in MECHANISM_SIDE)
     assert (SECRET in body) is (role in MECHANISM_SIDE)
+    assert (FOR_COMPANY in body) is (role in PARTIES)
+    assert (FOR_COMPLAINANT in body) is (role in MECHANISM_SIDE)
     if role == "company_a":
         assert EMAIL not in body
 
@@ -226,8 +235,18 @@ def _side_shows(world, role, body):
 
 
 def _messages_show(world, role, body):
-    """Visibility levels: the mechanism-only note reaches the mechanism side and nobody else."""
+    """Visibility levels: the mechanism-only note reaches the mechanism side, the note for the
+    company the mechanism and the company, the note for the complainant never the company."""
     assert (SECRET in body) is (role in MECHANISM_SIDE)
+    assert (FOR_COMPANY in body) is (role in PARTIES)
+    assert (FOR_COMPLAINANT in body) is (role in MECHANISM_SIDE)
+
+
+def _follow_up_shows(world, role, body):
+    """The complainant reads what is meant for all and for her, never the company's note."""
+    if role == "complainant":
+        assert FOR_COMPLAINANT in body
+    assert FOR_COMPANY not in body and SECRET not in body
 
 
 CELLS = [
@@ -360,6 +379,7 @@ CELLS = [
         "page GET follow-up",
         COMPLAINANT,
         lambda c, w, r, x: c.get(reverse("intake:follow-up-case"), follow=True),
+        shows=_follow_up_shows,
         listing=True,
     ),
     page(
@@ -536,6 +556,7 @@ CELLS = [
         "API GET follow-up",
         COMPLAINANT,
         lambda c, w, r, x: c.get("/api/v1/follow-up/"),
+        shows=_follow_up_shows,
         listing=True,
     ),
     endpoint(
@@ -617,10 +638,13 @@ def test_permission_matrix(world, cell, role):
         cell.shows(world, role, body)
     if role not in MECHANISM_SIDE:
         # Whatever the answer, nobody outside the mechanism reads its own notes, and nobody
-        # but the mechanism and the complainant herself reads her name.
+        # but the mechanism and the complainant herself reads her name or what is for her; a
+        # note for the company reaches nobody outside the parties.
         assert SECRET not in body
         if role != "complainant":
-            assert NAME not in body and EMAIL not in body
+            assert NAME not in body and EMAIL not in body and FOR_COMPLAINANT not in body
+        if role not in PARTIES:
+            assert FOR_COMPANY not in body
 
 
 def test_the_matrix_covers_every_case_page_and_endpoint():
