@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.views.generic import TemplateView
 
+from remedyhub.accounts.models import Affiliation
 from remedyhub.accounts.selectors import is_secretariat
 from remedyhub.registry.selectors import may_upload, pending_decisions_for
 
@@ -22,6 +23,11 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         )
         context["may_upload"] = may_upload(user=user)
         context["is_secretariat"] = is_secretariat(user)
+        roles = {affiliation.role for affiliation in context["affiliations"]}
+        context["is_company"] = Affiliation.Role.COMPANY in roles
+        context["on_mechanism_side"] = user.is_staff or bool(
+            roles & set(Affiliation.MECHANISM_ROLES)
+        )
         context["pending_count"] = (
             pending_decisions_for(user=user).count() if context["may_upload"] else 0
         )

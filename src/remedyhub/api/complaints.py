@@ -30,6 +30,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from remedyhub.accounts.tokens import ApiTokenAuthentication
+from remedyhub.cases.models import ReferralProposal
+from remedyhub.cases.services import complainant_withdraw, referral_answer, retaliation_report
 from remedyhub.common.countries import validate_country_code
 from remedyhub.intake import receipts, throttle
 from remedyhub.intake.contact import normalise_phone
@@ -309,6 +311,12 @@ class FollowUpMessageSerializer(serializers.Serializer):
     files = AttachmentInfoSerializer(source="attachments.all", many=True)
 
 
+class PendingReferralSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    to_mechanism = serializers.CharField(source="to_mechanism.name")
+    reason = serializers.CharField()
+
+
 class FollowUpSerializer(serializers.Serializer):
     reference = serializers.CharField()
     status = serializers.CharField()
@@ -317,6 +325,9 @@ class FollowUpSerializer(serializers.Serializer):
     next_step = serializers.CharField()
     deadline = serializers.DateField(allow_null=True)
     messages = FollowUpMessageSerializer(many=True)
+    referrals = PendingReferralSerializer(
+        many=True, help_text="Referral proposals waiting for the complainant's answer."
+    )
 
 
 class FollowUpView(APIView):
@@ -338,6 +349,7 @@ class FollowUpView(APIView):
                 "next_step": progress.next_step,
                 "deadline": progress.deadline,
                 "messages": complaint.messages.prefetch_related("attachments"),
+                "referrals": _pending_referrals(complaint),
             }
         ).data
         return Response(body, headers={"Cache-Control": "no-store"})
@@ -350,6 +362,7 @@ class ReporterMessageSerializer(serializers.Serializer):
             Message.Kind.MESSAGE,
             Message.Kind.MEETING_REQUEST,
             Message.Kind.WITHDRAWAL,
+            Message.Kind.RETALIATION,
         ],
         default=Message.Kind.MESSAGE,
     )
@@ -389,8 +402,18 @@ class FollowUpMessageView(APIView):
             cleaned = [clean_upload(upload.name or "", upload.read()) for upload in uploads]
         except UploadRejected as rejected:
             raise ValidationError({"files": [str(rejected)]}) from None
+        if kind == Message.Kind.RETALIATION and not body:
+            raise ValidationError({"body": [_("Please describe what is happening.")]})
         try:
-            message = reporter_message(complaint, body=body, kind=kind, files=cleaned)
+            # As on the follow-up page: a withdrawal also ends the open case, and a report of
+            # retaliation makes it urgent (R3).
+            if kind == Message.Kind.WITHDRAWAL:
+                complainant_withdraw(complaint, reason=body)
+                message = complaint.messages.filter(kind=kind).latest("created_at", "pk")
+            elif kind == Message.Kind.RETALIATION:
+                message = retaliation_report(complaint, body=body)
+            else:
+                message = reporter_message(complaint, body=body, kind=kind, files=cleaned)
         except ComplaintWithdrawn:
             raise ValidationError(
                 {"detail": [_("This complaint was withdrawn; nothing more can be added.")]}
@@ -400,3 +423,42 @@ class FollowUpMessageView(APIView):
             status=status.HTTP_201_CREATED,
             headers={"Cache-Control": "no-store"},
         )
+
+
+def _pending_referrals(complaint: Complaint) -> Any:
+    return ReferralProposal.objects.filter(
+        case__complaint=complaint, status=ReferralProposal.Status.PROPOSED
+    ).select_related("to_mechanism")
+
+
+class ReferralAnswerSerializer(serializers.Serializer):
+    answer = serializers.ChoiceField(choices=["accept", "decline"])
+
+
+class FollowUpReferralView(APIView):
+    """The complainant accepts or declines a proposed referral, with her receipt (item 7)."""
+
+    permission_classes = [AllowAny]
+    authentication_classes: list[type] = []
+
+    @extend_schema(
+        parameters=[RECEIPT_PARAMETER],
+        request=ReferralAnswerSerializer,
+        responses={200: FollowUpSerializer, 404: None, 409: None},
+    )
+    def post(self, request: Request, proposal_id: int) -> Response:
+        complaint = _receipt_complaint(request)
+        proposal = ReferralProposal.objects.filter(
+            pk=proposal_id, case__complaint=complaint
+        ).first()
+        if proposal is None:
+            raise NotFound(_("No such proposal for this complaint."))
+        if proposal.status != ReferralProposal.Status.PROPOSED:
+            return Response(
+                {"detail": _("This proposal was already answered.")},
+                status=status.HTTP_409_CONFLICT,
+            )
+        serializer = ReferralAnswerSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        referral_answer(proposal, accept=serializer.validated_data["answer"] == "accept")
+        return FollowUpView().get(request)

@@ -4,13 +4,25 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from remedyhub.api.cases import (
+    CaseAssignmentsView,
     CaseDecisionView,
     CaseDetailView,
+    CaseFollowUpCheckView,
+    CaseListView,
     CaseMessagesView,
+    CaseReferralsView,
+    CaseRemedyItemsView,
+    CaseRemedyItemView,
     CaseRoutingView,
     CaseTransitionView,
+    ConflictsView,
 )
-from remedyhub.api.complaints import ComplaintCreateView, FollowUpMessageView, FollowUpView
+from remedyhub.api.complaints import (
+    ComplaintCreateView,
+    FollowUpMessageView,
+    FollowUpReferralView,
+    FollowUpView,
+)
 from remedyhub.api.views import (
     FacilityDetailView,
     FacilitySearchView,
@@ -30,6 +42,8 @@ urlpatterns = [
     path("complaints/", ComplaintCreateView.as_view(), name="complaint-create"),
     path("follow-up/", FollowUpView.as_view(), name="follow-up"),
     path("follow-up/messages/", FollowUpMessageView.as_view(), name="follow-up-message"),
+    path("cases/", CaseListView.as_view(), name="case-list"),
+    path("conflicts/", ConflictsView.as_view(), name="conflicts"),
     path("cases/<str:reference>/", CaseDetailView.as_view(), name="case-detail"),
     path("cases/<str:reference>/routing/", CaseRoutingView.as_view(), name="case-routing"),
     path(
@@ -37,6 +51,32 @@ urlpatterns = [
     ),
     path("cases/<str:reference>/messages/", CaseMessagesView.as_view(), name="case-messages"),
     path("cases/<str:reference>/decisions/", CaseDecisionView.as_view(), name="case-decisions"),
+    path(
+        "cases/<str:reference>/assignments/",
+        CaseAssignmentsView.as_view(),
+        name="case-assignments",
+    ),
+    path("cases/<str:reference>/referrals/", CaseReferralsView.as_view(), name="case-referrals"),
+    path(
+        "cases/<str:reference>/remedy-items/",
+        CaseRemedyItemsView.as_view(),
+        name="case-remedy-items",
+    ),
+    path(
+        "cases/<str:reference>/remedy-items/<int:item_id>/",
+        CaseRemedyItemView.as_view(),
+        name="case-remedy-item",
+    ),
+    path(
+        "cases/<str:reference>/follow-up-checks/",
+        CaseFollowUpCheckView.as_view(),
+        name="case-follow-up-checks",
+    ),
+    path(
+        "follow-up/referrals/<int:proposal_id>/",
+        FollowUpReferralView.as_view(),
+        name="follow-up-referral",
+    ),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves its script as a file, not inline, so a strict CSP can hold.
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),

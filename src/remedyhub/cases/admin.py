@@ -1,4 +1,5 @@
-"""Admin for cases: conflicts of interest are declared here; histories are read-only."""
+"""Admin for cases: staff record conflicts of interest here too (people declare their own on
+the conflicts page); histories are read-only."""
 
 from django.contrib import admin
 
@@ -7,9 +8,10 @@ from remedyhub.cases.models import Case, CaseEvent, ConflictOfInterest
 
 @admin.register(ConflictOfInterest)
 class ConflictOfInterestAdmin(admin.ModelAdmin):
-    list_display = ["user", "company", "created_at"]
-    search_fields = ["user__username", "company__name"]
+    list_display = ["user", "company", "case", "created_at"]
+    search_fields = ["user__username", "company__name", "case__complaint__reference"]
     autocomplete_fields = ["company"]
+    raw_id_fields = ["case"]
 
 
 class CaseEventInline(admin.TabularInline):

@@ -224,12 +224,28 @@ class RemedyItem(BaseModel):
 
 
 class ConflictOfInterest(BaseModel):
-    """A person's declared tie to a company: she may not be assigned to its cases (R14)."""
+    """A person's declared tie to a company, or to one case: she may not be assigned to the
+    company's cases, or to that case (R14)."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="conflicts"
     )
-    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="conflicts")
+    company = models.ForeignKey(
+        Company,
+        verbose_name=_("company"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="conflicts",
+    )
+    case = models.ForeignKey(
+        Case,
+        verbose_name=_("case"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="conflicts",
+    )
     description = models.TextField(_("nature of the tie"), blank=True)
 
     class Meta:
@@ -237,10 +253,16 @@ class ConflictOfInterest(BaseModel):
         verbose_name_plural = _("conflicts of interest")
         constraints = [
             models.UniqueConstraint(fields=["user", "company"], name="conflict_unique"),
+            models.UniqueConstraint(fields=["user", "case"], name="conflict_case_unique"),
+            models.CheckConstraint(
+                condition=Q(company__isnull=False, case__isnull=True)
+                | Q(company__isnull=True, case__isnull=False),
+                name="conflict_names_company_or_case",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} · {self.company}"
+        return f"{self.user} · {self.company or self.case}"
 
 
 class CaseAssignment(BaseModel):

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -300,6 +301,35 @@ def case_route(
     return case
 
 
+def complaint_route_confirm(
+    *, complaint: Complaint, mechanism: Mechanism, reason: str, actor: Any
+) -> Case:
+    """The page's and the API's routing step: the secretariat confirms or chooses a mechanism;
+    the companies behind that option become the companies the case concerns."""
+    from remedyhub.accounts.selectors import is_secretariat
+    from remedyhub.routing.selectors import routing_options
+
+    if not is_secretariat(actor):
+        raise PermissionDenied
+    if complaint.cases.exclude(state__in=sorted(workflow.TERMINAL)).exists():
+        raise InvalidTransition(_("This complaint is already with a mechanism."))
+    reason = (reason or "").strip()
+    if not reason:
+        raise ReasonRequired(_("Say why: the reporter reads it."))
+    options = routing_options(
+        country=complaint.country,
+        facility=complaint.facility,
+        harm_on=complaint.occurred_from or timezone.localdate(complaint.created_at),
+        anonymous=complaint.anonymous,
+    )
+    companies = next(
+        (option.company_ids for option in options if option.mechanism_id == mechanism.pk), ()
+    )
+    return case_route(
+        complaint=complaint, mechanism=mechanism, reason=reason, actor=actor, company_ids=companies
+    )
+
+
 FOLLOW_UP_CHECK_MONTHS = 6  # R11: 6 to 12 months after the remedy plan
 
 
@@ -416,17 +446,26 @@ class ConflictOfInterestError(Exception):
     """The person declared a tie to a company the case concerns and cannot be assigned."""
 
 
+def conflicts_barring(user: Any, case: Case) -> Any:
+    """The declarations that keep ``user`` out of ``case``: a tie to one of its companies, or to
+    the case itself."""
+    return ConflictOfInterest.objects.filter(
+        Q(company__in=case.companies.all()) | Q(case=case), user=user
+    ).select_related("company")
+
+
 def case_assign(case: Case, *, user: Any, role: str, actor: Any) -> CaseAssignment:
     """Assign a handler, committee member or mediator; never one with a declared conflict."""
     if not may_handle(actor, case.mechanism):
         raise PermissionDenied
-    conflicted = ConflictOfInterest.objects.filter(
-        user=user, company__in=case.companies.all()
-    ).select_related("company")
+    if role not in CaseAssignment.Role.values:
+        raise ValueError(f"unknown role {role!r}")
+    conflicted = list(conflicts_barring(user, case)[:1])
     if conflicted:
+        tie = conflicted[0].company.name if conflicted[0].company else str(_("this case"))
         raise ConflictOfInterestError(
             _("%(user)s declared a conflict of interest with %(company)s.")
-            % {"user": user, "company": conflicted[0].company.name}
+            % {"user": user, "company": tie}
         )
     if (
         not user.is_staff
@@ -439,6 +478,137 @@ def case_assign(case: Case, *, user: Any, role: str, actor: Any) -> CaseAssignme
         case=case, user=user, defaults={"role": role}
     )
     return assignment
+
+
+def may_declare_conflict(user: Any) -> bool:
+    """People on a mechanism's side declare their ties; company representatives do not judge."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return (
+        user.is_staff
+        or Affiliation.objects.filter(user=user, role__in=Affiliation.MECHANISM_ROLES).exists()
+    )
+
+
+def conflict_cases_for(user: Any) -> Any:
+    """Open cases on which ``user`` may declare a conflict: those of her mechanisms, or hers."""
+    if user.is_staff:
+        cases = Case.objects.all()
+    else:
+        cases = Case.objects.filter(
+            Q(
+                mechanism__affiliations__user=user,
+                mechanism__affiliations__role__in=Affiliation.MECHANISM_ROLES,
+            )
+            | Q(assignments__user=user)
+        ).distinct()
+    return cases.exclude(state__in=sorted(workflow.TERMINAL)).select_related("complaint")
+
+
+def conflict_declare(
+    *, user: Any, description: str, company: Any = None, case: Case | None = None
+) -> ConflictOfInterest:
+    """A person declares a tie to a company or to one case (R14). She is taken off the open
+    cases it concerns at once (recusal), and each of them records it in its history."""
+    if not may_declare_conflict(user):
+        raise PermissionDenied
+    if (company is None) == (case is None):
+        raise ValueError("name a company or a case")
+    if case is not None and not conflict_cases_for(user).filter(pk=case.pk).exists():
+        raise PermissionDenied
+    with transaction.atomic():
+        conflict, _created = ConflictOfInterest.objects.get_or_create(
+            user=user,
+            company=company,
+            case=case,
+            defaults={"description": (description or "").strip()},
+        )
+        concerned = (
+            Case.objects.filter(pk=case.pk)
+            if case is not None
+            else Case.objects.filter(companies=company).exclude(state__in=sorted(workflow.TERMINAL))
+        )
+        for assignment in CaseAssignment.objects.filter(user=user, case__in=concerned):
+            locked = Case.objects.select_for_update(of=("self",)).get(pk=assignment.case_id)
+            _append(
+                locked,
+                kind="recusal",
+                from_state=locked.state,
+                to_state=locked.state,
+                reason=str(_("%(user)s declared a conflict of interest and stepped down."))
+                % {"user": user},
+                actor=user,
+                at=timezone.now(),
+            )
+            locked.save(update_fields=["head_hash", "event_count", "updated_at"])
+            assignment.delete()
+    return conflict
+
+
+def remedy_item_add(case: Case, *, actor: Any, item: RemedyPlanItem) -> RemedyItem:
+    """One more item in a remedy plan that is already being monitored."""
+    from remedyhub.cases.outcomes import validate_no_waiver
+
+    if not may_handle(actor, case.mechanism):
+        raise PermissionDenied
+    if case.state != Stage.REMEDY_MONITORING:
+        raise InvalidTransition(_("Items are added once the remedy is being monitored."))
+    validate_no_waiver(item.description)
+    return RemedyItem.objects.create(
+        case=case, description=item.description, owner=item.owner, due_on=item.due_on
+    )
+
+
+def follow_up_check_record(
+    case: Case,
+    *,
+    actor: Any,
+    findings: str,
+    next_check_on: dt.date | None = None,
+    now: dt.datetime | None = None,
+) -> CaseEvent:
+    """The follow-up check of a remedy plan (R11): what was found, in the history and for the
+    complainant, and when the next check is due (none: no further check)."""
+    from django.utils.translation import override
+
+    from remedyhub.intake.models import Message
+
+    if not may_handle(actor, case.mechanism):
+        raise PermissionDenied
+    findings = (findings or "").strip()
+    if not findings:
+        raise ReasonRequired(_("Say what the check found."))
+    now = now or timezone.now()
+    if next_check_on is not None and next_check_on <= timezone.localdate(now):
+        raise ReasonRequired(_("The next check must be after today."))
+    with transaction.atomic():
+        case = Case.objects.select_for_update(of=("self",)).get(pk=case.pk)
+        if case.state != Stage.REMEDY_MONITORING:
+            raise InvalidTransition(_("Only a remedy that is being monitored is checked."))
+        event = _append(
+            case,
+            kind="follow_up_check",
+            from_state=case.state,
+            to_state=case.state,
+            reason=findings,
+            actor=actor,
+            at=now,
+        )
+        case.follow_up_check_on = next_check_on
+        case.save(update_fields=["head_hash", "event_count", "follow_up_check_on", "updated_at"])
+        with override(case.complaint.language):
+            body = str(_("%(mechanism)s checked how the remedy is carried out: %(findings)s")) % {
+                "mechanism": case.mechanism.name,
+                "findings": findings,
+            }
+        Message.objects.create(
+            complaint=case.complaint,
+            sender=Message.Sender.MECHANISM,
+            kind=Message.Kind.UPDATE,
+            body=body,
+        )
+        _feedback_given(case)
+    return event
 
 
 def case_message_post(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import transaction
 
@@ -410,8 +411,7 @@ DEMO_REASON = "Demo: recorded to show this step."
 def _load_cases() -> int:
     """Route each demo complaint as a handler would, once, and move it along its path."""
     from remedyhub.cases.models import Case, CaseMessage
-    from remedyhub.cases.services import case_route, case_transition
-    from remedyhub.cases.workflow import needs_reason
+    from remedyhub.cases.services import case_route
     from remedyhub.intake.models import Complaint
     from remedyhub.routing.selectors import routing_options
 
@@ -444,11 +444,90 @@ def _load_cases() -> int:
                     visibility=CaseMessage.Visibility.ALL,
                     body="Demo: the company's response to the complaint.",
                 )
-            case_transition(
-                case, state, actor=admin, reason=DEMO_REASON if needs_reason(state) else ""
-            )
+            _demo_step(case, state, admin, last=state == path[-1])
             case.refresh_from_db()
+    _demo_people()
     return Case.objects.count()
+
+
+def _demo_step(case: Any, state: str, admin: User, *, last: bool) -> None:
+    """One step as a handler takes it: decisions with their reasons, the remedy plan with its
+    items (one overdue, one done with evidence) and, before closing, the follow-up check."""
+    from remedyhub.cases.services import (
+        RemedyPlanItem,
+        admissibility_decide,
+        case_transition,
+        follow_up_check_record,
+        outcome_decide,
+        remedy_item_update,
+        remedy_plan_start,
+    )
+    from remedyhub.cases.workflow import needs_reason
+
+    today = dt.date.today()
+    if state in {"admitted", "not_admissible"}:
+        admissibility_decide(
+            case,
+            actor=admin,
+            admissible=state == "admitted",
+            criteria={},
+            reasons=DEMO_REASON,
+        )
+    elif state == "decided":
+        outcome_decide(case, actor=admin, finding="founded", reasoning=DEMO_REASON, binding=False)
+    elif state == "remedy_monitoring":
+        items = remedy_plan_start(
+            case,
+            actor=admin,
+            items=[
+                RemedyPlanItem(
+                    "Pay the overtime owed since March", "the supplier", today + dt.timedelta(60)
+                ),
+                RemedyPlanItem(
+                    "Unlock the fire exit and train the night shift",
+                    "the supplier",
+                    today - dt.timedelta(20),
+                ),
+                RemedyPlanItem(
+                    "Add the site to the buyer's audit plan", "the buyer", today + dt.timedelta(90)
+                ),
+            ],
+        )
+        remedy_item_update(
+            items[2], actor=admin, status="done", evidence="Demo: the audit plan of 2026."
+        )
+        if not last:
+            follow_up_check_record(
+                case,
+                actor=admin,
+                findings="Demo: the follow-up check found the plan carried out.",
+            )
+    else:
+        case_transition(case, state, actor=admin, reason=DEMO_REASON if needs_reason(state) else "")
+
+
+def _demo_people() -> None:
+    """The committee member sits on the dialogue case, and has declared a tie to another
+    company, so the conflicts page and the refusal to assign have something to show."""
+    from remedyhub.cases.models import Case
+    from remedyhub.cases.services import case_assign, conflict_declare
+
+    admin = User.objects.get(username="admin")
+    member = User.objects.get(username="committee")
+    other = Company.objects.filter(slug="lindqvist-apparel").first()
+    if other is not None:
+        conflict_declare(
+            user=member, company=other, description="Demo: worked for Lindqvist Apparel until 2023."
+        )
+    dialogue = (
+        Case.objects.filter(state="dialogue", mechanism__affiliations__user=member)
+        .order_by("pk")
+        .first()
+    )
+    if dialogue is not None and not (
+        other is not None and dialogue.companies.filter(pk=other.pk).exists()
+    ):
+        case_assign(dialogue, user=member, role="committee_member", actor=admin)
 
 
 def _state_complaints() -> list[tuple[str, str, dict[str, object]]]:

@@ -42,6 +42,11 @@ def setting():
     )
     handler = User.objects.create_user("handler", password=PASSWORD)
     Affiliation.objects.create(user=handler, role="handler", mechanism=channel)
+    # She also staffs the platform's secretariat, which routes new complaints.
+    secretariat = Mechanism.objects.create(
+        name="Secretariat", slug="secretariat", kind="other", is_default=True
+    )
+    Affiliation.objects.create(user=handler, role="handler", mechanism=secretariat)
     buyer = User.objects.create_user("buyer", password=PASSWORD)
     Affiliation.objects.create(user=buyer, role="company", company=company)
     return facility
@@ -121,7 +126,9 @@ def test_a_complaint_from_filing_to_closure(live_server, browser, setting):
     step("company_response", expect="has asked the company to respond")
 
     log_in(company, base, "buyer")
-    company.goto(f"{base}/en/cases/{Case.objects.get().pk}/")
+    company.goto(f"{base}/en/cases/company/")  # the company portal lists the case
+    assert "Your response, by" in company.content()
+    submit(company, f"a:has-text('{reference}')")
     assert "Our wages for March were never paid." in company.content()
     company.fill("#id_body", "We will pay the March wages with the next payroll.")
     submit(company, "main form button[type=submit]")
@@ -134,10 +141,19 @@ def test_a_complaint_from_filing_to_closure(live_server, browser, setting):
     assert Case.objects.get().state == "remedy_monitoring"
     assert Case.objects.get().remedy_items.count() == 1
     reporter_reads(reporter, base, code, "The remedy is being carried out")
+    item = Case.objects.get().remedy_items.get()
+    staff.select_option(f"#id_item{item.pk}_status", "done")
+    staff.fill(f"#id_item{item.pk}_evidence", "Payslips of March, signed by the workers.")
+    submit(staff, "button[value=item]")
+    item.refresh_from_db()
+    assert item.status == "done" and item.evidence.startswith("Payslips")
+    staff.fill("#id_findings", "All wages were paid; the workers confirmed it to us.")
+    submit(staff, "button[value=check]")
+    reporter_reads(reporter, base, code, "All wages were paid; the workers confirmed it to us.")
     step(
         "closed",
         reason="All wages were paid; the workers confirmed.",
         expect="Your case is closed.",
     )
-    # Opened, then eight steps, each an event of the chain.
-    assert Case.objects.get().events.count() == 9
+    # Opened, then eight steps and the follow-up check, each an event of the chain.
+    assert Case.objects.get().events.count() == 10

@@ -1,3 +1,5 @@
+import datetime as dt
+
 import pytest
 from django.core.management import CommandError, call_command
 
@@ -68,3 +70,15 @@ def test_the_demo_shows_a_case_in_every_state():
     assert set(Case.objects.values_list("state", flat=True)) == set(Stage.values)
     textile = Case.objects.filter(mechanism__slug="textile-committee")
     assert textile.exists() and all(case.companies.exists() for case in textile)
+
+
+def test_the_demo_shows_remedy_items_a_follow_up_check_an_assignment_and_a_conflict():
+    from remedyhub.cases.models import CaseAssignment, CaseEvent, ConflictOfInterest, RemedyItem
+
+    demo_data_load()
+    monitored = RemedyItem.objects.filter(case__state="remedy_monitoring")
+    assert {item.status for item in monitored} == {"planned", "done"}
+    assert monitored.filter(due_on__lt=dt.date.today()).exclude(status="done").exists()
+    assert CaseEvent.objects.filter(kind="follow_up_check", case__state="closed").exists()
+    assert CaseAssignment.objects.filter(user__username="committee").exists()
+    assert ConflictOfInterest.objects.filter(user__username="committee").exists()

@@ -53,7 +53,7 @@ def rehash(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cases", "0006_case_urgent_since"),
+        ("cases", "0007_conflict_on_a_case"),
     ]
 
     operations = [
