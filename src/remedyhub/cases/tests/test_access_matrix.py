@@ -9,6 +9,7 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from remedyhub.accounts.models import Affiliation, User
+from remedyhub.accounts.tests.helpers import verified_login
 from remedyhub.cases.access import COMPANY, complainant_for
 from remedyhub.cases.models import CaseMessage, ConflictOfInterest
 from remedyhub.cases.services import (
@@ -101,7 +102,7 @@ def test_case_page_by_role(world, role):
     case, users = world
     client = Client()
     if role != "anonymous":
-        client.force_login(users[role])
+        verified_login(client, users[role])
     status, sees_name, sees_note, may_move = EXPECTED[role]
     response = client.get(reverse("cases:detail", args=[case.pk]))
     assert response.status_code == status
@@ -150,7 +151,7 @@ def test_a_conflicted_member_cannot_be_assigned_and_an_assigned_member_reads_the
         case_assign(case, user=users["conflicted"], role="committee_member", actor=users["handler"])
     case_assign(case, user=users["member"], role="committee_member", actor=users["handler"])
     client = Client()
-    client.force_login(users["member"])
+    verified_login(client, users["member"])
     assert client.get(reverse("cases:detail", args=[case.pk])).status_code == 200
 
 

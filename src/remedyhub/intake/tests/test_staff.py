@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from remedyhub.accounts.models import Affiliation, User
+from remedyhub.accounts.tests.helpers import verified_login
 from remedyhub.intake.models import Complaint, Message
 from remedyhub.intake.services import complaint_submit
 from remedyhub.registry.tests.factories import CompanyFactory
@@ -24,7 +25,7 @@ ENTRY = {
 @pytest.fixture
 def staff(client):
     user = User.objects.create_user("secretariat", password="x" * 20, is_staff=True)
-    client.force_login(user)
+    verified_login(client, user)
     return user
 
 
@@ -77,7 +78,7 @@ def test_others_cannot_read_complaints(client, kind):
     if kind == "company":
         user = User.objects.create_user("buyer", password="x" * 20)
         Affiliation.objects.create(user=user, role="company", company=CompanyFactory())
-        client.force_login(user)
+        verified_login(client, user)
     for url in (
         reverse("intake:inbox"),
         reverse("intake:staff-entry"),
