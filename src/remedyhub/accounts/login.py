@@ -199,7 +199,7 @@ def login_enrol(request: HttpRequest) -> HttpResponse:
         return redirect("accounts:login-code")
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     if device is None:
-        device = TOTPDevice.objects.create(user=user, name=_("Authenticator"), confirmed=False)
+        device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=False)
     form = CodeForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():

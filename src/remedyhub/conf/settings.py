@@ -343,15 +343,25 @@ SPECTACULAR_SETTINGS = {
 }
 
 # Logs go to standard error. No request metadata that identifies a reporter (IP address,
-# browser string) is ever formatted into a record.
+# browser string) is ever written: every record passes ClientDataFilter, which drops the request
+# object Django attaches and blanks the current client's address and user agent in the text.
+# Django's own handlers (console, mail_admins, which would mail the request's META) are replaced.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"no_client_data": {"()": "remedyhub.common.logfilters.ClientDataFilter"}},
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["no_client_data"],
+        }
+    },
     "root": {"handlers": ["stderr"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
-        # runserver's access log prints the client address; keep it quiet.
-        "django.server": {"level": "WARNING"},
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        # runserver's access log: requests only when something goes wrong, never an address.
+        "django.server": {"handlers": [], "level": "WARNING", "propagate": True},
     },
 }
