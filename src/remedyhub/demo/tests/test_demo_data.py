@@ -94,3 +94,10 @@ def test_the_demo_shows_a_case_in_every_state():
     assert set(Case.objects.values_list("state", flat=True)) == set(Stage.values)
     textile = Case.objects.filter(mechanism__slug="textile-committee")
     assert textile.exists() and all(case.companies.exists() for case in textile)
+
+
+def test_the_readme_gives_the_demo_authenticator_secret():
+    from pathlib import Path
+
+    readme = Path(__file__).resolve().parents[4] / "README.md"
+    assert demo_totp_secret() in readme.read_text()
