@@ -1,6 +1,7 @@
 """The security headers of representative pages, as a snapshot: any change must be deliberate."""
 
 import json
+import re
 
 import pytest
 from django.test import Client
@@ -119,6 +120,7 @@ def test_static_files_stay_cacheable_but_not_sniffable(settings):
 
 PRODUCTION_PROBE = """
 import json
+import re
 from django.conf import settings
 from django.test import Client
 response = Client().get("/healthz", secure=True, headers={"host": "remedyhub.example"})
@@ -148,3 +150,21 @@ def test_a_form_post_without_the_csrf_token_is_refused():
     client = Client(enforce_csrf_checks=True)
     response = client.post("/en/follow-up/", {"receipt": "1234 5678 1234 5678"})
     assert response.status_code == 403
+
+
+def test_no_template_has_inline_script_style_or_event_handlers():
+    """What the CSP would block in a browser, found before it gets there."""
+    from pathlib import Path
+
+    inline = re.compile(
+        r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")|<style\b"
+        r"|\sstyle=|\son[a-z]+=|javascript:",
+        re.IGNORECASE,
+    )
+    templates = Path(__file__).resolve().parents[2] / "templates"
+    found = [
+        (str(path.relative_to(templates)), match.group(0))
+        for path in templates.rglob("*.html")
+        for match in inline.finditer(path.read_text())
+    ]
+    assert found == []
