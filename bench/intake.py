@@ -485,6 +485,8 @@ def start_server(env: dict[str, str], work: Path, workers: int, threads: int) ->
         sys.executable,
         "-m",
         "gunicorn",
+        "--config",
+        "python:remedyhub.conf.gunicorn",
         "remedyhub.conf.wsgi:application",
         "--bind",
         f"127.0.0.1:{port}",

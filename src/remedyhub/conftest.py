@@ -50,3 +50,28 @@ def scripted_page(browser):
     context = browser.new_context(java_script_enabled=True)
     yield context.new_page()
     context.close()
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's admin_client, logged in with both factors as the admin site requires."""
+    from remedyhub.accounts.tests.helpers import verified_login
+
+    verified_login(client, admin_user)
+    return client
+
+
+@pytest.fixture(autouse=True)
+def _fresh_throttle_counters(request):
+    """Throttling counters live in a database cache table that flush() does not empty: a test
+    that commits (transactional_db, live_server) clears them before its database goes away."""
+    committing = {"transactional_db", "live_server"} & set(request.fixturenames)
+    if committing:
+        request.getfixturevalue("transactional_db")
+    yield
+    if committing:
+        from django.core.cache import caches
+
+        from remedyhub.common.throttle import CACHE_ALIAS
+
+        caches[CACHE_ALIAS].clear()

@@ -228,6 +228,12 @@ class ComplaintCreateView(APIView):
         )
         user = request.user if request.user.is_authenticated else None
         token = request.auth
+        if user is None and not throttle.allow_submission(request):
+            # Anonymous senders only: partners hold a token issued by an administrator.
+            raise Throttled(
+                wait=throttle.SUBMISSION_WINDOW_SECONDS,
+                detail=_("Too many complaints were sent in a short time. Send again later."),
+            )
         owner = f"user{user.pk}" if user else "public"
         seed = f"api:{owner}:{key}" if key else f"api:once:{secrets.token_urlsafe(32)}"
         try:
@@ -254,6 +260,8 @@ class ComplaintCreateView(APIView):
                 headers={"Retry-After": "2"},
             )
         complaint = submission.complaint
+        if user is None and submission.created:
+            throttle.record_submission(request)
         if not submission.created and timezone.now() - complaint.created_at > REPLAY_WINDOW:
             return Response(
                 {"detail": _("This Idempotency-Key was used for a complaint more than a day ago.")},

@@ -10,6 +10,6 @@ class CommonConfig(AppConfig):
 
     def ready(self) -> None:
         # Fail at start-up, not at the first complaint, when no key can be loaded.
-        from remedyhub.common import crypto
+        from remedyhub.common import crypto, logfilters  # noqa: F401 (connects its signals)
 
         crypto.keyring()

@@ -76,7 +76,8 @@ if IS_PRODUCTION and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("Set ALLOWED_HOSTS to the host names this site answers to.")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # The admin site refuses anyone who has not passed the second factor (TOTP).
+    "remedyhub.accounts.apps.VerifiedAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -86,6 +87,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "remedyhub.common",
     "remedyhub.accounts",
     "remedyhub.registry",
@@ -101,11 +104,16 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise, so that static files keep their long cache lifetime.
+    "remedyhub.common.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # A session that passed the password but not the TOTP step is no log-in at all.
+    "remedyhub.accounts.middleware.RequireVerifiedMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -128,6 +136,18 @@ TEMPLATES = [
         },
     },
 ]
+
+# Throttling counters (log-in, receipt look-ups, anonymous complaints) must be shared by every
+# gunicorn worker, so they live in the database, under keyed hashes, never as addresses. The
+# table is created by the migration remedyhub.common 0001 (createcachetable).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "throttle": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "remedyhub_throttle",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    },
+}
 
 # Database: SQLite in var/ unless DATABASE_URL says otherwise.
 DATABASES = {
@@ -163,6 +183,11 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:dashboard"
 LOGOUT_REDIRECT_URL = "home"
+# Log-in is two steps for everyone with an account: password, then a TOTP code (remedyhub.accounts
+# .login). A user without an authenticator is sent to enrol one before reaching any page.
+OTP_TOTP_ISSUER = "Remedy Hub"
+# Seconds allowed between the password step and the code step.
+LOGIN_PENDING_SECONDS = 5 * 60
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -257,7 +282,8 @@ if IS_PRODUCTION and not (RECEIPT_KEY or RECEIPT_KEY_FILE):
         'A new key: python -c "import base64, os; print(base64.b64encode(os.urandom(32)).decode())"'
     )
 
-# Security headers. Stricter rules (CSP, throttling) are set where they are enforced.
+# Security headers. Content-Security-Policy, Permissions-Policy and Cache-Control: no-store come
+# from remedyhub.common.middleware; throttling lives in remedyhub.common.throttle.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 # "same-origin", not "no-referrer": under "no-referrer" browsers send `Origin: null` with every
 # form POST and no Referer, and Django's CSRF check (which needs one of the two over HTTPS)
@@ -267,7 +293,9 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_AGE = 60 * 60 * 8
+# Idle sessions end: every request pushes the expiry 30 minutes on, a quiet half hour ends it.
+SESSION_COOKIE_AGE = 30 * 60
+SESSION_SAVE_EVERY_REQUEST = True
 CSRF_COOKIE_SAMESITE = "Lax"
 if IS_PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
@@ -317,15 +345,25 @@ SPECTACULAR_SETTINGS = {
 }
 
 # Logs go to standard error. No request metadata that identifies a reporter (IP address,
-# browser string) is ever formatted into a record.
+# browser string) is ever written: every record passes ClientDataFilter, which drops the request
+# object Django attaches and blanks the current client's address and user agent in the text.
+# Django's own handlers (console, mail_admins, which would mail the request's META) are replaced.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"no_client_data": {"()": "remedyhub.common.logfilters.ClientDataFilter"}},
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["no_client_data"],
+        }
+    },
     "root": {"handlers": ["stderr"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
-        # runserver's access log prints the client address; keep it quiet.
-        "django.server": {"level": "WARNING"},
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        # runserver's access log: requests only when something goes wrong, never an address.
+        "django.server": {"handlers": [], "level": "WARNING", "propagate": True},
     },
 }

@@ -6,12 +6,15 @@ user name, a fixed facility id) and updated in place.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import random
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from remedyhub.accounts.models import Affiliation, User
 from remedyhub.registry.identifiers import ALPHABET, PREFIX, check_symbol
@@ -40,6 +43,21 @@ DEMO_PASSWORDS = {
     "company": "demo-company-2026",
     "company2": "demo-company2-2026",
 }
+
+# One demo-only authenticator secret for every demo user, so that one entry in an authenticator
+# app (or `manage.py demo_code`) logs any of them in. Never used outside the demo.
+DEMO_TOTP_KEY = b"remedyhub-demo-only!"  # 20 bytes, as authenticator apps expect
+
+
+def demo_totp_secret() -> str:
+    """The demo secret as an authenticator app takes it (base32)."""
+    return base64.b32encode(DEMO_TOTP_KEY).decode()
+
+
+def demo_totp_code() -> str:
+    """The code the demo authenticator shows now."""
+    return f"{totp(DEMO_TOTP_KEY):06d}"
+
 
 COMPANIES = [
     # slug, name, home country, sector, agreement slug
@@ -314,6 +332,11 @@ def _load_users(companies: dict[str, Company]) -> dict[str, str]:
         user.is_superuser = username == "admin"
         user.set_password(DEMO_PASSWORDS[username])
         user.save()
+        TOTPDevice.objects.update_or_create(
+            user=user,
+            name="demo",
+            defaults={"key": DEMO_TOTP_KEY.hex(), "confirmed": True},
+        )
         if role:
             Affiliation.objects.get_or_create(
                 user=user,

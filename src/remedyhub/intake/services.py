@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 import logging
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
@@ -208,12 +209,21 @@ def _acknowledge(complaint: Complaint) -> None:
 
 
 def complaint_find(code: str) -> Complaint | None:
-    """The complaint a receipt code opens, or None; always pays for one Argon2 digest."""
+    """The complaint a receipt code opens, or None, in the same time whatever was typed.
+
+    Every try pays for one Argon2 digest, a malformed code too, and one indexed look-up. The
+    database compares digests, not codes: a digest is keyed with the receipt key, so how long a
+    comparison takes says nothing about how close a guess was. The final comparison is
+    constant-time as well.
+    """
     digits = receipts.parse(code)
     digest = receipts.digest(digits or "0" * receipts.DIGITS)
-    if digits is None:
+    complaint = Complaint.objects.filter(receipt_digest=digest).first()
+    if digits is None or complaint is None:
         return None
-    return Complaint.objects.filter(receipt_digest=digest).first()
+    if not hmac.compare_digest(complaint.receipt_digest, digest):
+        return None
+    return complaint
 
 
 def reporter_message(

@@ -1,58 +1,56 @@
-"""Slowing down people who guess receipt codes, without keeping their IP address.
+"""Slowing down people who guess receipt codes or flood the site with anonymous complaints.
 
-A client is known only by a keyed hash of its address with a key that lives in memory and
-changes every day, and only in the cache (memory by default), never in the database or the logs.
-Limits hold per client and, against guessing from many addresses, for the whole site.
+Limits hold per client (a keyed hash of its address, see ``remedyhub.common.throttle``) and,
+against guessing or flooding from many addresses, for the whole site. Answers are generic:
+"too many tries, wait", whichever limit was reached.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import secrets
-import time
-from functools import lru_cache
-
-from django.core.cache import cache
 from django.http import HttpRequest
+
+from remedyhub.common.throttle import SITE, Limit, client_key
+
+__all__ = [
+    "CLIENT_FAILURES",
+    "CLIENT_SUBMISSIONS",
+    "SITE_FAILURES",
+    "SITE_SUBMISSIONS",
+    "allow_receipt_try",
+    "allow_submission",
+    "client_key",
+    "record_receipt_failure",
+    "record_submission",
+]
 
 WINDOW_SECONDS = 15 * 60
 CLIENT_FAILURES = 5
 SITE_FAILURES = 500
+RECEIPT_BY_CLIENT = Limit("receipt-fail", CLIENT_FAILURES, WINDOW_SECONDS)
+RECEIPT_BY_SITE = Limit("receipt-fail", SITE_FAILURES, WINDOW_SECONDS)
 
-
-@lru_cache(maxsize=2)
-def _day_key(day: int) -> bytes:
-    return secrets.token_bytes(32)
-
-
-def client_key(request: HttpRequest) -> str:
-    address = request.META.get("REMOTE_ADDR", "")
-    day = int(time.time() // 86400)
-    return hmac.new(_day_key(day), address.encode(), hashlib.sha256).hexdigest()[:32]
-
-
-def _window() -> int:
-    return int(time.time() // WINDOW_SECONDS)
-
-
-def _keys(client: str) -> tuple[str, str]:
-    window = _window()
-    return f"receipt-fail:{client}:{window}", f"receipt-fail:site:{window}"
+# Anonymous complaints (the web form and the API without a partner token). A workers' meeting
+# behind one address may file several; a flood from one address or from many is stopped.
+SUBMISSION_WINDOW_SECONDS = 60 * 60
+CLIENT_SUBMISSIONS = 20
+SITE_SUBMISSIONS = 1000
+SUBMISSIONS_BY_CLIENT = Limit("submission", CLIENT_SUBMISSIONS, SUBMISSION_WINDOW_SECONDS)
+SUBMISSIONS_BY_SITE = Limit("submission", SITE_SUBMISSIONS, SUBMISSION_WINDOW_SECONDS)
 
 
 def allow_receipt_try(client: str) -> bool:
-    client_failures, site_failures = _keys(client)
-    return (
-        cache.get(client_failures, 0) < CLIENT_FAILURES
-        and cache.get(site_failures, 0) < SITE_FAILURES
-    )
+    return RECEIPT_BY_CLIENT.allows(client) and RECEIPT_BY_SITE.allows(SITE)
 
 
 def record_receipt_failure(client: str) -> None:
-    for key in _keys(client):
-        cache.add(key, 0, WINDOW_SECONDS)
-        try:
-            cache.incr(key)
-        except ValueError:
-            cache.set(key, 1, WINDOW_SECONDS)
+    RECEIPT_BY_CLIENT.hit(client)
+    RECEIPT_BY_SITE.hit(SITE)
+
+
+def allow_submission(request: HttpRequest) -> bool:
+    return SUBMISSIONS_BY_CLIENT.allows(client_key(request)) and SUBMISSIONS_BY_SITE.allows(SITE)
+
+
+def record_submission(request: HttpRequest) -> None:
+    SUBMISSIONS_BY_CLIENT.hit(client_key(request))
+    SUBMISSIONS_BY_SITE.hit(SITE)

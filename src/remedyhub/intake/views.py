@@ -341,6 +341,16 @@ def _check_step(
     if request.method == "POST":
         if request.POST.get("action") == "back":
             return redirect("intake:step", step=_neighbour(current, -1))
+        if not missing and not throttle.allow_submission(request):
+            context = {
+                "missing": [],
+                "throttled": True,
+                "summary": _summary(data["steps"], draft),
+                **_progress(current),
+            }
+            response = render(request, "intake/step_check.html", context, status=429)
+            response["Retry-After"] = str(throttle.SUBMISSION_WINDOW_SECONDS)
+            return _no_store(response)
         if not missing:
             token = request.COOKIES[COOKIE]
             try:
@@ -363,6 +373,7 @@ def _check_step(
                 response = render(request, "intake/step_check.html", context, status=503)
                 response["Retry-After"] = "5"
                 return _no_store(response)
+            throttle.record_submission(request)
             return redirect("intake:done")
     context = {
         "missing": missing,

@@ -25,6 +25,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from remedyhub.accounts.models import Affiliation, User
+from remedyhub.accounts.tests.helpers import verified_login
 from remedyhub.cases.models import ConflictOfInterest
 from remedyhub.cases.services import case_route
 from remedyhub.intake.files import CleanFile
@@ -81,6 +82,8 @@ COVERED_BY_CASE_MATRIX = {
 # completeness check knows them.
 COVERED_ELSEWHERE = {
     "accounts:logout": "accounts/tests",
+    "accounts:login-code": "accounts/tests/test_login.py (the second step of a log-in)",
+    "accounts:login-enrol": "accounts/tests/test_login.py (the first log-in of an account)",
     "registry:upload-confirm": "registry/tests/test_upload.py",
     "registry:review-decide": "registry/tests/test_upload.py",
     "intake:follow-up-close": "intake/tests/test_follow_up.py",
@@ -164,7 +167,7 @@ def world(settings, tmp_path) -> World:
 
     clients = {role: Client() for role in ROLES}
     for role, user in users.items():
-        clients[role].force_login(user)
+        verified_login(clients[role], user)
     clients["reporter"].post(reverse("intake:follow-up"), {"receipt": mine.receipt})
     clients["other_reporter"].post(reverse("intake:follow-up"), {"receipt": theirs.receipt})
     return World(

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from remedyhub.accounts.models import Affiliation, User
+from remedyhub.accounts.tests.helpers import verified_login
 from remedyhub.cases.models import ReferralProposal
 from remedyhub.cases.services import (
     admissibility_decide,
@@ -56,7 +57,7 @@ def payload(field: str) -> str:
 
 
 def login(client: Client, user: User) -> Client:
-    client.force_login(user)
+    verified_login(client, user)
     return client
 
 

@@ -6,6 +6,7 @@ from django.test import Client
 from django.urls import reverse
 from rest_framework.test import APIClient
 
+from remedyhub.accounts.tests.helpers import verified_login
 from remedyhub.cases.access import COMPANY, complainant_for
 from remedyhub.cases.models import CaseMessage
 from remedyhub.cases.services import (
@@ -40,7 +41,7 @@ def test_a_conflicted_member_cannot_be_assigned_and_an_assigned_member_reads_the
         case_assign(case, user=users["conflicted"], role="committee_member", actor=users["handler"])
     case_assign(case, user=users["member"], role="committee_member", actor=users["handler"])
     client = Client()
-    client.force_login(users["member"])
+    verified_login(client, users["member"])
     assert client.get(reverse("cases:detail", args=[case.pk])).status_code == 200
 
 

@@ -8,6 +8,7 @@ from django.test import Client
 from django.urls import reverse
 from rest_framework.test import APIClient
 
+from remedyhub.accounts.tests.helpers import verified_login
 from remedyhub.accounts.tokens import api_token_create
 from remedyhub.cases.models import CaseEvent, ConflictOfInterest, ReferralProposal
 from remedyhub.cases.services import (
@@ -39,7 +40,7 @@ def api(user):
 
 def page(user):
     client = Client()
-    client.force_login(user)
+    verified_login(client, user)
     return client
 
 

@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
+from remedyhub.accounts.tests.helpers import verified_login
 from remedyhub.cases.deadlines import deadlines_check
 from remedyhub.cases.models import Case, Decision, RemedyItem
 from remedyhub.cases.outcomes import validate_no_waiver
@@ -119,7 +120,7 @@ def test_the_case_page_records_a_decision_and_shows_a_waiver_as_an_error(
     from django.urls import reverse
 
     case = case_in("adjudication", mechanism, handler)
-    client.force_login(handler)
+    verified_login(client, handler)
     url = reverse("cases:detail", args=[case.pk])
     assert "Decide on the complaint" in client.get(url).content.decode()
     refused = client.post(

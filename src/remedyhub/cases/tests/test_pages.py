@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from remedyhub.accounts.models import Affiliation, User
+from remedyhub.accounts.tests.helpers import verified_login
 from remedyhub.cases.models import Case
 from remedyhub.intake.models import Message
 from remedyhub.intake.services import complaint_submit
@@ -57,7 +58,7 @@ def setting():
 def test_a_handler_routes_with_the_reason_and_the_reporter_reads_where_and_why(client, setting):
     submission, committee, handler = setting
     complaint = submission.complaint
-    client.force_login(handler)
+    verified_login(client, handler)
     url = reverse("cases:route", args=[complaint.reference])
     page = client.get(url).content.decode()
     assert "Textile committee" in page
@@ -73,7 +74,7 @@ def test_a_handler_routes_with_the_reason_and_the_reporter_reads_where_and_why(c
 
 def test_the_case_page_moves_the_case_and_the_follow_up_shows_it(client, setting):
     submission, committee, handler = setting
-    client.force_login(handler)
+    verified_login(client, handler)
     client.post(
         reverse("cases:route", args=[submission.complaint.reference]),
         {"mechanism": committee.pk, "reason": "Member of the agreement."},
@@ -95,7 +96,7 @@ def test_the_case_page_moves_the_case_and_the_follow_up_shows_it(client, setting
 @pytest.mark.parametrize("who", ["company", "other_handler"])
 def test_others_cannot_route_or_move_cases(client, setting, who):
     submission, committee, handler = setting
-    client.force_login(handler)
+    verified_login(client, handler)
     client.post(
         reverse("cases:route", args=[submission.complaint.reference]),
         {"mechanism": committee.pk, "reason": "Member of the agreement."},
@@ -107,7 +108,7 @@ def test_others_cannot_route_or_move_cases(client, setting, who):
     else:
         other = Mechanism.objects.create(name="Other", slug="other", kind="ncp")
         Affiliation.objects.create(user=user, role="handler", mechanism=other)
-    client.force_login(user)
+    verified_login(client, user)
     assert client.get(reverse("cases:detail", args=[case.pk])).status_code == 403
     assert (
         client.post(
@@ -125,7 +126,7 @@ def test_others_cannot_route_or_move_cases(client, setting, who):
 
 def test_the_case_list_filters_by_mechanism_state_and_overdue(client, setting):
     submission, committee, handler = setting
-    client.force_login(handler)
+    verified_login(client, handler)
     client.post(
         reverse("cases:route", args=[submission.complaint.reference]),
         {"mechanism": committee.pk, "reason": "Member of the agreement."},
@@ -144,13 +145,13 @@ def test_the_case_list_filters_by_mechanism_state_and_overdue(client, setting):
 
 def test_the_admin_shows_cases_without_letting_anyone_edit_them(client, setting):
     submission, committee, handler = setting
-    client.force_login(handler)
+    verified_login(client, handler)
     client.post(
         reverse("cases:route", args=[submission.complaint.reference]),
         {"mechanism": committee.pk, "reason": "Member of the agreement."},
     )
     admin = User.objects.create_superuser("root", password="x" * 20)
-    client.force_login(admin)
+    verified_login(client, admin)
     case = Case.objects.get()
     page = client.get(reverse("admin:cases_case_change", args=[case.pk]))
     assert page.status_code == 200

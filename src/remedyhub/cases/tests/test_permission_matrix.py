@@ -16,6 +16,7 @@ from django.test import Client
 from django.urls import reverse
 from rest_framework.test import APIClient
 
+from remedyhub.accounts.tests.helpers import verified_login
 from remedyhub.accounts.tokens import api_token_create
 from remedyhub.cases.models import Case, CaseMessage, ConflictOfInterest
 from remedyhub.cases.services import (
@@ -596,7 +597,7 @@ def _client(world, role, api):
         opened = client.post(reverse("intake:follow-up"), {"receipt": world.receipts[role]})
         assert opened.status_code == 302
     elif role != "anonymous":
-        client.force_login(world.users[role])
+        verified_login(client, world.users[role])
     return client
 
 

@@ -3,6 +3,7 @@ from django.core import mail
 from django.urls import reverse
 
 from remedyhub.accounts.models import Affiliation, User
+from remedyhub.accounts.tests.helpers import verified_login
 from remedyhub.cases.models import Case, Notification
 from remedyhub.cases.services import case_route
 from remedyhub.intake.models import Message
@@ -46,7 +47,7 @@ def test_a_retaliation_report_makes_the_case_urgent_and_tells_the_handlers_at_on
     urgent = [m for m in mail.outbox if m.subject.startswith("URGENT")]
     assert [m.to for m in urgent] == [["handler@example.org"]]
     assert "fired" not in urgent[0].body  # the e-mail never carries the report itself
-    client.force_login(handler)
+    verified_login(client, handler)
     listing = client.get(reverse("cases:list")).content.decode()
     assert "urgent" in listing
 

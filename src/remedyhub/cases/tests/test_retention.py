@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from remedyhub.accounts.tests.helpers import verified_login
 from remedyhub.cases.models import Case, CaseEvent, CaseMessage, Decision, RemedyItem
 from remedyhub.cases.retention import complaint_erase, retention_purge
 from remedyhub.cases.selectors import audit_findings
@@ -203,5 +204,5 @@ def test_nobody_without_the_receipt_reaches_her_data(client, mechanism, handler)
     _file(mechanism, handler)
     assert client.get(reverse("cases:my-data")).status_code == 404
     assert client.post(reverse("cases:erase"), {"confirm": "on"}).status_code == 404
-    client.force_login(handler)
+    verified_login(client, handler)
     assert client.get(reverse("cases:my-data")).status_code == 404

@@ -2,6 +2,8 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from remedyhub.accounts.tests.helpers import authenticator, current_code, verified_login
+
 pytestmark = pytest.mark.django_db
 
 
@@ -53,10 +55,13 @@ def test_the_pages_load_nothing_from_other_sites(client):
 
 
 def test_staff_log_in_leads_to_their_work_page(client, django_user_model):
-    django_user_model.objects.create_user(username="handler", password="a long passphrase 1")
+    user = django_user_model.objects.create_user(username="handler", password="a long passphrase 1")
+    device = authenticator(user)
     with translation.override("en"):
         login_url = reverse("accounts:login")
     response = client.post(login_url, {"username": "handler", "password": "a long passphrase 1"})
+    assert response["Location"] == "/en/account/login/code/"
+    response = client.post(response["Location"], {"code": current_code(device)})
     assert response.status_code == 302
     assert response["Location"] == "/en/account/"
     assert "Welcome, handler" in client.get("/en/account/").content.decode()
@@ -64,8 +69,8 @@ def test_staff_log_in_leads_to_their_work_page(client, django_user_model):
 
 def test_a_wrong_password_is_told_without_saying_which_part_was_wrong(client):
     response = client.post("/en/account/login/", {"username": "nobody", "password": "wrong"})
-    assert response.status_code == 200
-    assert "Please enter a correct username and password" in response.content.decode()
+    assert response.status_code == 400
+    assert "the user name, password or code is wrong" in response.content.decode()
 
 
 def test_the_work_page_needs_a_log_in(client):
@@ -76,7 +81,7 @@ def test_the_work_page_needs_a_log_in(client):
 
 def test_log_out_is_a_post_and_ends_the_session(client, django_user_model):
     user = django_user_model.objects.create_user(username="u", password="a long passphrase 1")
-    client.force_login(user)
+    verified_login(client, user)
     assert client.get("/en/account/logout/").status_code == 405
     client.post("/en/account/logout/")
     assert client.get("/en/account/").status_code == 302

@@ -14,7 +14,7 @@ SRC = Path(__file__).resolve().parents[3]
 GOOD_SECRET = "x" * 64
 
 
-def start_django(**env_overrides):
+def start_django(code="", **env_overrides):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REMEDYHUB_"))}
     env.update(
         {
@@ -24,8 +24,8 @@ def start_django(**env_overrides):
         }
     )
     env.update(env_overrides)
-    return subprocess.run(
-        [sys.executable, "-c", "import django; django.setup(); print('started')"],
+    return subprocess.run(  # noqa: S603 (the tests' own code, in a fresh interpreter)
+        [sys.executable, "-c", "import django; django.setup(); print('started')\n" + code],
         env=env,
         capture_output=True,
         text=True,

@@ -2,9 +2,16 @@ import datetime as dt
 
 import pytest
 from django.core.management import CommandError, call_command
+from django_otp.oath import totp
 
 from remedyhub.accounts.models import Affiliation, User
-from remedyhub.demo.services import DEMO_PASSWORDS, demo_data_load
+from remedyhub.demo.services import (
+    DEMO_PASSWORDS,
+    DEMO_TOTP_KEY,
+    demo_data_load,
+    demo_totp_code,
+    demo_totp_secret,
+)
 from remedyhub.registry.models import Company, Facility, Membership, SupplyLink
 from remedyhub.routing.models import Mechanism
 
@@ -38,13 +45,23 @@ def test_the_demo_holds_what_a_newcomer_needs():
     assert shared, "some sites should supply several companies"
 
 
-def test_demo_users_log_in_with_the_printed_passwords(client):
+def test_demo_users_log_in_with_the_printed_passwords_and_code(client):
     demo_data_load()
     for username, password in DEMO_PASSWORDS.items():
-        assert client.login(username=username, password=password), username
-        client.logout()
+        step = client.post("/en/account/login/", {"username": username, "password": password})
+        assert step["Location"] == "/en/account/login/code/", username
+        # Each user's code counts once per 30 seconds; the window before also works.
+        done = client.post(step["Location"], {"code": demo_totp_code()})
+        if done.status_code != 302:
+            done = client.post(step["Location"], {"code": previous_code()})
+        assert done["Location"] == "/en/account/", username
+        client.post("/en/account/logout/")
     company_users = Affiliation.objects.filter(role="company").values_list("company", flat=True)
     assert len(set(company_users)) == 2, "company and company2 act for different companies"
+
+
+def previous_code():
+    return f"{totp(DEMO_TOTP_KEY, t0=-30):06d}"
 
 
 def test_the_command_prints_the_passwords_marked_as_demo_only(capsys):
@@ -52,6 +69,15 @@ def test_the_command_prints_the_passwords_marked_as_demo_only(capsys):
     out = capsys.readouterr().out
     assert "DEMO ONLY" in out
     assert DEMO_PASSWORDS["handler"] in out
+    assert demo_totp_secret() in out
+    call_command("demo_code")
+    assert capsys.readouterr().out.strip() in {demo_totp_code(), previous_code()}
+
+
+def test_the_demo_authenticator_refuses_to_run_in_production(settings):
+    settings.IS_PRODUCTION = True
+    with pytest.raises(CommandError, match="never goes to production"):
+        call_command("demo_code")
 
 
 def test_the_command_refuses_to_run_in_production(settings):
@@ -82,3 +108,10 @@ def test_the_demo_shows_remedy_items_a_follow_up_check_an_assignment_and_a_confl
     assert CaseEvent.objects.filter(kind="follow_up_check", case__state="closed").exists()
     assert CaseAssignment.objects.filter(user__username="committee").exists()
     assert ConflictOfInterest.objects.filter(user__username="committee").exists()
+
+
+def test_the_readme_gives_the_demo_authenticator_secret():
+    from pathlib import Path
+
+    readme = Path(__file__).resolve().parents[4] / "README.md"
+    assert demo_totp_secret() in readme.read_text()

@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from remedyhub.accounts.models import Affiliation, User
+from remedyhub.accounts.tests.helpers import verified_login
 from remedyhub.intake.models import Complaint, Message
 from remedyhub.intake.services import complaint_submit
 from remedyhub.registry.tests.factories import CompanyFactory
@@ -24,7 +25,7 @@ ENTRY = {
 @pytest.fixture
 def staff(client):
     user = User.objects.create_user("secretariat", password="x" * 20, is_staff=True)
-    client.force_login(user)
+    verified_login(client, user)
     return user
 
 
@@ -77,7 +78,7 @@ def test_others_cannot_read_complaints(client, kind):
     if kind == "company":
         user = User.objects.create_user("buyer", password="x" * 20)
         Affiliation.objects.create(user=user, role="company", company=CompanyFactory())
-        client.force_login(user)
+        verified_login(client, user)
     for url in (
         reverse("intake:inbox"),
         reverse("intake:staff-entry"),
@@ -117,7 +118,7 @@ def test_a_handler_of_another_mechanism_reads_only_the_complaints_routed_to_hers
     case_route(complaint=elsewhere, mechanism=secretariat, reason="Test.", actor=desk)
     case_route(complaint=hers, mechanism=channel, reason="Test.", actor=outsider)
 
-    client.force_login(outsider)
+    verified_login(client, outsider)
     inbox = client.get(reverse("intake:inbox")).content.decode()
     assert hers.reference in inbox
     assert unrouted.reference not in inbox and elsewhere.reference not in inbox
@@ -129,6 +130,6 @@ def test_a_handler_of_another_mechanism_reads_only_the_complaints_routed_to_hers
     assert client.get(reverse("cases:route", args=[unrouted.reference])).status_code == 403
 
     # The secretariat's own handlers read everything, before and after routing.
-    client.force_login(desk)
+    verified_login(client, desk)
     inbox = client.get(reverse("intake:inbox")).content.decode()
     assert all(c.reference in inbox for c in (unrouted, elsewhere, hers))

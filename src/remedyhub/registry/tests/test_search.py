@@ -7,6 +7,7 @@ import io
 import pytest
 from django.core.management import call_command
 
+from remedyhub.accounts.tests.helpers import verified_login
 from remedyhub.registry import index_store
 from remedyhub.registry.services import facility_merge
 from remedyhub.registry.tests.factories import (
@@ -174,7 +175,7 @@ def test_a_person_settles_a_doubtful_row_on_the_review_page(client, django_user_
     )
     decision = MatchDecision.objects.get(method="pending")
     outsider = django_user_model.objects.create_user(username="other", password="x" * 16)
-    client.force_login(outsider)
+    verified_login(client, outsider)
     assert "Sunrise Ltd" not in client.get("/en/facilities/review/").content.decode()
     assert (
         client.post(f"/en/facilities/review/{decision.pk}/", {"facility": "new"}).status_code == 404
@@ -182,7 +183,7 @@ def test_a_person_settles_a_doubtful_row_on_the_review_page(client, django_user_
 
     rep = django_user_model.objects.create_user(username="rep", password="x" * 16)
     Affiliation.objects.create(user=rep, role="company", company=company)
-    client.force_login(rep)
+    verified_login(client, rep)
     page = client.get("/en/facilities/review/").content.decode()
     assert "Sunrise Ltd" in page and first.public_id in page
     response = client.post(f"/en/facilities/review/{decision.pk}/", {"facility": first.public_id})

@@ -4,6 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from remedyhub.accounts.models import Affiliation
+from remedyhub.accounts.tests.helpers import verified_login
 from remedyhub.registry import index_store
 from remedyhub.registry.models import Facility, SupplierList, SupplyLink
 from remedyhub.registry.tests.factories import CompanyFactory
@@ -39,7 +40,7 @@ def upload_file(content, name="list.csv"):
 
 def test_the_preview_shows_the_summary_and_writes_nothing(client, representative):
     user, company = representative
-    client.force_login(user)
+    verified_login(client, user)
     response = client.post(
         "/en/facilities/upload/", {"file": upload_file(ONE_BAD), "company": company.pk}
     )
@@ -51,7 +52,7 @@ def test_the_preview_shows_the_summary_and_writes_nothing(client, representative
 
 def test_confirming_without_skipping_keeps_the_file_and_imports_nothing(client, representative):
     user, company = representative
-    client.force_login(user)
+    verified_login(client, user)
     client.post("/en/facilities/upload/", {"file": upload_file(ONE_BAD), "company": company.pk})
     refused = client.post("/en/facilities/upload/confirm/")
     assert "Nothing was imported" in refused.content.decode()
@@ -66,7 +67,7 @@ def test_confirming_without_skipping_keeps_the_file_and_imports_nothing(client, 
 def test_a_representative_uploads_only_for_her_own_company(client, representative):
     user, _company = representative
     other = CompanyFactory()
-    client.force_login(user)
+    verified_login(client, user)
     response = client.post(
         "/en/facilities/upload/", {"file": upload_file(GOOD), "company": other.pk}
     )
@@ -75,13 +76,13 @@ def test_a_representative_uploads_only_for_her_own_company(client, representativ
 
 
 def test_people_without_a_company_or_staff_role_cannot_upload(client, django_user_model):
-    client.force_login(django_user_model.objects.create_user(username="x", password="x" * 16))
+    verified_login(client, django_user_model.objects.create_user(username="x", password="x" * 16))
     assert client.get("/en/facilities/upload/").status_code == 404
 
 
 def test_the_api_imports_for_the_representatives_company(client, representative):
     user, company = representative
-    client.force_login(user)
+    verified_login(client, user)
     response = client.post(
         "/api/v1/supplier-lists/", {"file": upload_file(GOOD), "list_date": "2026-06-30"}
     )
@@ -92,7 +93,7 @@ def test_the_api_imports_for_the_representatives_company(client, representative)
 
 def test_the_api_refuses_a_list_with_invalid_rows_with_the_reasons(client, representative):
     user, _company = representative
-    client.force_login(user)
+    verified_login(client, user)
     response = client.post("/api/v1/supplier-lists/", {"file": upload_file(ONE_BAD)})
     assert response.status_code == 400
     assert response.json()["invalid"][0]["row"] == 4
@@ -104,7 +105,7 @@ def test_the_api_needs_a_log_in_and_staff_must_name_the_publisher(client, django
     anonymous = client.post("/api/v1/supplier-lists/", {"file": upload_file(GOOD)})
     assert anonymous.status_code == 401 and anonymous["WWW-Authenticate"] == "Token"
     staff = django_user_model.objects.create_user(username="s", password="x" * 16, is_staff=True)
-    client.force_login(staff)
+    verified_login(client, staff)
     response = client.post("/api/v1/supplier-lists/", {"file": upload_file(GOOD)})
     assert response.status_code == 400 and "contributor" in response.json()
     ok = client.post(

@@ -5,7 +5,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from remedyhub.demo.services import demo_data_load
+from remedyhub.demo.services import demo_data_load, demo_totp_code, demo_totp_secret
 
 
 class Command(BaseCommand):
@@ -23,6 +23,11 @@ class Command(BaseCommand):
         )
         for username, password in summary.passwords.items():
             self.stdout.write(f"  {username:<10} {password}")
+        self.stdout.write(
+            self.style.WARNING("Authenticator of every demo log-in (DEMO ONLY, TOTP, 6 digits):")
+        )
+        self.stdout.write(f"  secret     {demo_totp_secret()}")
+        self.stdout.write(f"  code now   {demo_totp_code()}  (a fresh one: manage.py demo_code)")
         self.stdout.write(self.style.WARNING("Receipt codes of the demo complaints (DEMO ONLY):"))
         for reference, code in summary.receipts.items():
             self.stdout.write(f"  {reference:<16} {code}")
