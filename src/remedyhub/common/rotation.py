@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.apps import apps
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models.functions import Cast
 
 from remedyhub.common import crypto
@@ -51,7 +51,12 @@ def register_file_store(store: FileStore) -> None:
 
 
 def encrypted_columns() -> Iterator[tuple[type[models.Model], EncryptedTextField]]:
+    """Every encrypted column of every installed model that has a table (models declared only
+    for tests, or not migrated yet, have none)."""
+    tables = set(connection.introspection.table_names())
     for model in apps.get_models():
+        if model._meta.db_table not in tables:
+            continue
         for field in model._meta.concrete_fields:
             if isinstance(field, EncryptedTextField):
                 yield model, field
