@@ -18,6 +18,7 @@ import tempfile
 from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import IO
 
@@ -29,7 +30,7 @@ from remedyhub.registry.normalise import core_name, normalise_address, normalise
 NAME, ADDRESS = 0, 1
 NAME_SEPARATOR = " | "  # between a facility's names in the stored text
 ROW_BITS = 24  # up to 16.7M facilities in one index
-BUILD_CHUNK = 50_000
+SPOOL_CHUNK = 1 << 21  # trigram occurrences per write to, and read from, the build's spool
 # A query trigram that occurs in more than this share of the searched rows says little and
 # costs much; it is skipped unless too few rarer ones are left. A list row names the site in
 # full, so its rare trigrams suffice; a reporter's few words may all be common ones
@@ -139,12 +140,11 @@ class FacilityIndex:
         country_ranges: dict[str, tuple[int, int]] = {}
         keys = array("q")
         texts = {"name": _BlobWriter(), "core": _BlobWriter(), "address": _BlobWriter()}
-        gram_ids: list[int] = []
-        rows: list[int] = []
-        entries = 0
+        gram_ids, rows = array("q"), array("q")
+        counts = np.zeros(0, dtype=np.int64)  # postings of each trigram so far
         previous: tuple[str, int] | None = None
-        # Trigram occurrences go to a spool file as they come, so that memory holds one
-        # array of them at the end, not a list of chunks plus their concatenation.
+        # Trigram occurrences go to a spool file as they come (in row order); the postings are
+        # then filled from it slice by slice, so that memory never holds all occurrences twice.
         with tempfile.TemporaryFile() as spool:
             for row, record in enumerate(ordered):
                 if previous is not None and (record.country, record.key) < previous:
@@ -167,25 +167,16 @@ class FacilityIndex:
                         gram_ids.append(
                             vocabulary.setdefault(f"{namespace}{gram}", len(vocabulary))
                         )
-                    rows.extend([row] * len(grams))
-                if len(rows) > BUILD_CHUNK * 40:
-                    entries += cls._spool(spool, gram_ids, rows)
-                    gram_ids, rows = [], []
-            entries += cls._spool(spool, gram_ids, rows)
+                    rows.extend(repeat(row, len(grams)))
+                if len(rows) >= SPOOL_CHUNK:
+                    counts = cls._spool(spool, gram_ids, rows, counts, len(vocabulary))
+                    gram_ids, rows = array("q"), array("q")
+            counts = cls._spool(spool, gram_ids, rows, counts, len(vocabulary))
             del gram_ids, rows
-            spool.seek(0)
-            packed = np.fromfile(spool, dtype=np.int64, count=entries)
-        packed.sort()
+            indptr = np.zeros(len(vocabulary) + 1, dtype=np.int64)
+            np.cumsum(counts, out=indptr[1:])
+            postings = cls._fill_postings(spool, indptr)
         total = len(keys)
-        # Packed values are sorted, so each trigram's postings start where its id begins.
-        indptr = np.searchsorted(
-            packed, np.arange(len(vocabulary) + 1, dtype=np.int64) << ROW_BITS
-        ).astype(np.int64)
-        postings = np.empty(entries, dtype=np.int32)
-        step = 1 << 22
-        for first in range(0, entries, step):
-            postings[first : first + step] = packed[first : first + step] & ((1 << ROW_BITS) - 1)
-        del packed
         document_frequency = np.diff(indptr)
         idf = np.log((1 + max(total, 1)) / (1 + document_frequency)).astype(np.float32) + 1.0
         return cls(
@@ -200,10 +191,42 @@ class FacilityIndex:
         )
 
     @staticmethod
-    def _spool(spool: IO[bytes], gram_ids: list[int], rows: list[int]) -> int:
-        packed = (np.array(gram_ids, dtype=np.int64) << ROW_BITS) | np.array(rows, dtype=np.int64)
+    def _spool(
+        spool: IO[bytes],
+        gram_ids: array[int],
+        rows: array[int],
+        counts: npt.NDArray[np.int64],
+        vocabulary_size: int,
+    ) -> npt.NDArray[np.int64]:
+        grams = np.frombuffer(gram_ids, dtype=np.int64)
+        packed = (grams << ROW_BITS) | np.frombuffer(rows, dtype=np.int64)
         spool.write(packed.tobytes())
-        return len(packed)
+        grown = np.zeros(vocabulary_size, dtype=np.int64)
+        grown[: len(counts)] = counts
+        grown += np.bincount(grams, minlength=vocabulary_size)
+        return grown
+
+    @staticmethod
+    def _fill_postings(spool: IO[bytes], indptr: npt.NDArray[np.int64]) -> npt.NDArray[np.int32]:
+        """Postings from the spool, one slice at a time: each occurrence goes to the next free
+        place of its trigram. The spool is in row order, so each posting list is too."""
+        postings = np.empty(int(indptr[-1]), dtype=np.int32)
+        cursor = indptr[:-1].copy()
+        spool.seek(0)
+        while chunk := spool.read(SPOOL_CHUNK * 8):
+            packed = np.frombuffer(chunk, dtype=np.int64)
+            grams = packed >> ROW_BITS
+            order = np.argsort(grams, kind="stable")
+            grams = grams[order]
+            size = len(grams)
+            group_starts = np.flatnonzero(np.concatenate(([True], grams[1:] != grams[:-1])))
+            lengths = np.diff(np.append(group_starts, size))
+            rank = np.arange(size) - np.repeat(group_starts, lengths)
+            postings[cursor[grams] + rank] = (packed[order] & ((1 << ROW_BITS) - 1)).astype(
+                np.int32
+            )
+            cursor[grams[group_starts]] += lengths  # each trigram once: no repeats
+        return postings
 
     @staticmethod
     def _norms(
