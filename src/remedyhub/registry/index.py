@@ -62,6 +62,41 @@ class IndexedText:
     address: str
 
 
+# Fewer occurrences than 1/SPARSE_FACTOR of the searched rows are sorted; more, counted densely.
+SPARSE_FACTOR = 8
+
+
+def _count(
+    rows: npt.NDArray[np.int32], weights: npt.NDArray[np.float32], low: int, span: int
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]:
+    """The rows reached (ascending) and the sum of their occurrences' weights."""
+    if not len(rows):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+    if len(rows) * SPARSE_FACTOR < span:
+        order = np.argsort(rows, kind="stable")
+        ordered = rows[order]
+        starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
+        sums = np.add.reduceat(weights[order].astype(np.float64), starts)
+        return ordered[starts].astype(np.int64), sums.astype(np.float32)
+    dense = np.bincount(rows - low, weights=weights, minlength=span).astype(np.float32)
+    offsets = np.flatnonzero(dense)
+    return offsets + low, dense[offsets]
+
+
+def _top(scores: npt.NDArray[np.float32], limit: int) -> npt.NDArray[np.intp]:
+    """Positions of the ``limit`` highest scores, best first; equal scores by position."""
+    if limit < len(scores):
+        # The limit-th best score, then everything above it and the first ones equal to it:
+        # a partition alone would cut a tie at an arbitrary place.
+        threshold = -np.partition(-scores, limit - 1)[limit - 1]
+        above = np.flatnonzero(scores > threshold)
+        equal = np.flatnonzero(scores == threshold)[: limit - len(above)]
+        chosen = np.concatenate((above, equal))
+    else:
+        chosen = np.arange(len(scores))
+    return chosen[np.lexsort((chosen, -scores[chosen]))]
+
+
 def trigrams(text: str) -> set[str]:
     """Character trigrams of each word, padded so that word starts and ends count."""
     grams: set[str] = set()
@@ -338,7 +373,11 @@ class FacilityIndex:
         limit: int = 50,
     ) -> list[tuple[int, float]]:
         """The ``limit`` best rows as (row, similarity) for a list row (name and address) or a
-        reporter's free text (compared with names and addresses alike)."""
+        reporter's free text (compared with names and addresses alike).
+
+        Only the rows that a query trigram reaches are scored (a few thousand of a country's
+        hundreds of thousands, as a rule); equal scores rank by row, lowest first.
+        """
         if country is not None:
             if country not in self.country_ranges:
                 return []
@@ -347,48 +386,51 @@ class FacilityIndex:
             low, high = 0, len(self.keys)
         if high <= low:
             return []
-        scores = np.zeros(high - low, dtype=np.float32)
+        span = high - low
         if name or address:
-            # A list row: the name counts most, the address confirms.
+            # A list row: the name counts most, the address confirms. Each occurrence carries
+            # its share of the cosine already, so one count over all of them gives the score.
+            postings = []
             if name:
-                self._accumulate(scores, NAME, trigrams(normalise_name(name)), 1.0, low, high)
+                postings.append(self._postings(NAME, trigrams(normalise_name(name)), low, high))
             if address:
                 grams = trigrams(normalise_address(address))
-                self._accumulate(scores, ADDRESS, grams, 0.6 if name else 1.0, low, high)
-        if text:
+                rows, weights = self._postings(ADDRESS, grams, low, high)
+                postings.append((rows, weights * np.float32(0.6 if name else 1.0)))
+            rows = np.concatenate([p[0] for p in postings])
+            weights = np.concatenate([p[1] for p in postings])
+            reached, scores = _count(rows, weights, low, span)
+        else:
             # A reporter's words may be a name, an address or both: the better fit counts
             # fully, the other half, so that words found in the wrong field do not crowd out
             # an exact address.
-            by_name = np.zeros_like(scores)
-            by_address = np.zeros_like(scores)
-            name_grams, address_grams = (
-                trigrams(normalise_name(text)),
-                trigrams(normalise_address(text)),
+            by_name = self._postings(
+                NAME, trigrams(normalise_name(text)), low, high, COMMON_SHARE_TEXT, None
             )
-            self._accumulate(by_name, NAME, name_grams, 1.0, low, high, COMMON_SHARE_TEXT, None)
-            self._accumulate(
-                by_address, ADDRESS, address_grams, 1.0, low, high, COMMON_SHARE_TEXT, None
+            by_address = self._postings(
+                ADDRESS, trigrams(normalise_address(text)), low, high, COMMON_SHARE_TEXT, None
             )
-            scores += np.maximum(by_name, by_address) + 0.5 * np.minimum(by_name, by_address)
-        if limit < len(scores):
-            best = np.argpartition(-scores, limit)[:limit]
-        else:
-            best = np.arange(len(scores))
-        best = best[scores[best] > 0]
-        ordered = best[np.argsort(-scores[best], kind="stable")]
-        return [(int(row) + low, float(scores[row])) for row in ordered]
+            name_score = np.bincount(by_name[0] - low, weights=by_name[1], minlength=span)
+            address_score = np.bincount(by_address[0] - low, weights=by_address[1], minlength=span)
+            combined = (
+                np.maximum(name_score, address_score) + 0.5 * np.minimum(name_score, address_score)
+            ).astype(np.float32)
+            offsets = np.flatnonzero(combined)
+            reached, scores = offsets + low, combined[offsets]
+        best = _top(scores, limit)
+        return [(int(reached[i]), float(scores[i])) for i in best]
 
-    def _accumulate(
+    def _postings(
         self,
-        scores: npt.NDArray[np.float32],
         namespace: int,
         grams: set[str],
-        weight: float,
         low: int,
         high: int,
         common_share: float = COMMON_SHARE,
         max_grams: int | None = MAX_LIST_GRAMS,
-    ) -> None:
+    ) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]:
+        """Every occurrence of the query's trigrams in rows ``low:high`` of ``namespace``, with
+        its contribution to the row's cosine similarity (idf² over both vector lengths)."""
         found = []
         bounds = (
             np.array([low, high], dtype=self.postings.dtype)
@@ -407,7 +449,7 @@ class FacilityIndex:
             if end > start:
                 found.append((float(self.idf[gram_id]), start, end))
         if not found:
-            return
+            return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32)
         query_norm = math.sqrt(sum(idf * idf for idf, _s, _e in found))
         # Rarest first; skip very common trigrams once enough rare ones are in.
         found.sort(key=lambda item: -item[0])
@@ -417,15 +459,14 @@ class FacilityIndex:
             for i, f in enumerate(found)
             if i < MIN_QUERY_GRAMS or f[2] - f[1] <= common_share * span
         ][:max_grams]
-        rows = np.concatenate([self.postings[s:e] for _idf, s, e in kept]) - low
+        rows = np.concatenate([self.postings[s:e] for _idf, s, e in kept])
         weights = np.concatenate(
-            [np.full(e - s, idf * idf, dtype=np.float32) for idf, s, e in kept]
+            [np.full(e - s, idf * idf / query_norm, dtype=np.float32) for idf, s, e in kept]
         )
-        dot = np.bincount(rows, weights=weights, minlength=span).astype(np.float32)
-        document_norms = np.asarray(self.norms[low:high, namespace])
+        norms = self.norms[:, namespace][rows]
         with np.errstate(divide="ignore", invalid="ignore"):
-            cosine = np.where(document_norms > 0, dot / (document_norms * query_norm), 0)
-        scores += weight * cosine.astype(np.float32)
+            weights = np.where(norms > 0, weights / norms, np.float32(0))
+        return rows, weights.astype(np.float32)
 
     def rows(self) -> Iterator[int]:
         return iter(range(len(self.keys)))
