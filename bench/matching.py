@@ -281,12 +281,15 @@ def _matcher_modules() -> tuple[Any, Any, Any]:
 
 
 def _index_records(work: Path, record_type: Any) -> list[Any]:
+    fields = getattr(record_type, "__dataclass_fields__", {})
     return [
         record_type(
             key=int(str(f["key"])),
             country=str(f["country"]),
             name=str(f["name"]),
             address=str(f["address"]),
+            # The registry's city column, as the database path indexes it (absent before).
+            **({"city": str(f.get("city") or "")} if "city" in fields else {}),
         )
         for f in read_facilities(work / "facilities.csv")
     ]

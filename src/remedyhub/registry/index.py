@@ -49,6 +49,18 @@ class IndexRecord:
     name: str
     address: str
     other_names: tuple[str, ...] = ()
+    city: str = ""
+
+
+def indexed_address(address: str, city: str = "") -> str:
+    """The normalised address, followed by the words of the facility's city that it lacks: a
+    reporter names the town ('Rupsha, Gazipur') that many listed addresses leave out."""
+    text = normalise_address(address)
+    if not city:
+        return text
+    present = set(text.split())
+    missing = [word for word in normalise_address(city).split() if word not in present]
+    return " ".join([text, *dict.fromkeys(missing)]).strip() if missing else text
 
 
 @dataclass(frozen=True)
@@ -192,7 +204,7 @@ class FacilityIndex:
                 keys.append(record.key)
                 names = (record.name, *record.other_names)
                 name = NAME_SEPARATOR.join(dict.fromkeys(normalise_name(n) for n in names if n))
-                address = normalise_address(record.address)
+                address = indexed_address(record.address, record.city)
                 texts["name"].append(name)
                 texts["core"].append(core_name(record.name))
                 texts["address"].append(address)
