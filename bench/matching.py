@@ -291,8 +291,14 @@ def _index_records(work: Path, record_type: Any) -> list[Any]:
             # The registry's city column, as the database path indexes it (absent before).
             **({"city": str(f.get("city") or "")} if "city" in fields else {}),
         )
-        for f in read_facilities(work / "facilities.csv")
+        for f in _stream_facilities(work / "facilities.csv")
     ]
+
+
+def _stream_facilities(path: Path) -> Iterator[dict[str, str]]:
+    # One row at a time: a list of a million row dicts would outweigh the index being built.
+    with path.open(encoding="utf-8", newline="") as handle:
+        yield from csv.DictReader(handle)
 
 
 def _directory_mb(directory: Path) -> float:
