@@ -281,15 +281,24 @@ def _matcher_modules() -> tuple[Any, Any, Any]:
 
 
 def _index_records(work: Path, record_type: Any) -> list[Any]:
+    fields = getattr(record_type, "__dataclass_fields__", {})
     return [
         record_type(
             key=int(str(f["key"])),
             country=str(f["country"]),
             name=str(f["name"]),
             address=str(f["address"]),
+            # The registry's city column, as the database path indexes it (absent before).
+            **({"city": str(f.get("city") or "")} if "city" in fields else {}),
         )
-        for f in read_facilities(work / "facilities.csv")
+        for f in _stream_facilities(work / "facilities.csv")
     ]
+
+
+def _stream_facilities(path: Path) -> Iterator[dict[str, str]]:
+    # One row at a time: a list of a million row dicts would outweigh the index being built.
+    with path.open(encoding="utf-8", newline="") as handle:
+        yield from csv.DictReader(handle)
 
 
 def _directory_mb(directory: Path) -> float:
@@ -461,10 +470,11 @@ def import_list(facilities: Sequence[dict[str, object]], seed: int) -> tuple[byt
     return buffer.getvalue().encode("utf-8"), len(copies), len(rows) - len(copies)
 
 
-def worker_import(work: Path, seed: int) -> dict[str, Any]:
+def worker_import_fill(work: Path, seed: int) -> dict[str, Any]:
+    """Migrate and fill the benchmark's database; write the list to import next to it."""
     try:
         from remedyhub.registry.models import Facility
-        from remedyhub.registry.services import supplier_list_import
+        from remedyhub.registry.services import supplier_list_import  # noqa: F401
     except (ImportError, AttributeError) as error:
         return {"unavailable": f"import benchmark not available yet ({error})"}
     from django.core.management import call_command
@@ -508,26 +518,53 @@ def worker_import(work: Path, seed: int) -> dict[str, Any]:
             Facility.objects.bulk_create(chunk, batch_size=5000)
     fill_s = time.perf_counter() - started
     data, copies, new = import_list(facilities, seed + 3)
-    del facilities
-    result: dict[str, Any] = {
+    (work / "import-list.csv").write_bytes(data)
+    return {
         "database": connection.settings_dict["NAME"],
         "migrate_s": migrate_s,
         "fill_s": fill_s,
-        "fill_rows_per_s": Facility.objects.count() / fill_s,
+        "fill_rows_per_s": len(facilities) / fill_s,
         "list_rows": copies + new,
         "expected_copies": copies,
         "expected_new": new,
     }
+
+
+def worker_import_index() -> dict[str, Any]:
+    """`manage.py registry_index` on the filled database, in a process of its own: the index
+    built from the database and saved, as on a server before its first import."""
+    from django.core.management import call_command
+
+    try:
+        from remedyhub.registry.index_store import build_base  # noqa: F401
+    except ImportError as error:
+        return {"unavailable": f"no index store yet ({error})"}
+    rss_before = peak_rss_mb()
+    started = time.perf_counter()
+    call_command("registry_index", stdout=io.StringIO())
+    return {
+        "index_from_database_s": time.perf_counter() - started,
+        "index_rss_before_mb": rss_before,
+        "index_peak_rss_mb": peak_rss_mb(),
+    }
+
+
+def worker_import(work: Path) -> dict[str, Any]:
+    """The list import, timed, in a process that loads the saved index like a web worker."""
+    try:
+        from remedyhub.registry.services import supplier_list_import
+    except (ImportError, AttributeError) as error:
+        return {"unavailable": f"import benchmark not available yet ({error})"}
+    data = (work / "import-list.csv").read_bytes()
+    result: dict[str, Any] = {}
     try:
         from remedyhub.registry.index_store import registry_index
     except ImportError:
         pass
     else:
-        # The first import on a machine builds the index from the database; timed apart, so
-        # that rows/s is the steady state of a server whose index is loaded.
         started = time.perf_counter()
         registry_index()
-        result["index_from_database_s"] = time.perf_counter() - started
+        result["index_load_s"] = time.perf_counter() - started
     started = time.perf_counter()
     try:
         outcome = supplier_list_import(
@@ -554,7 +591,7 @@ def worker_import(work: Path, seed: int) -> dict[str, Any]:
     for name in counted:
         value = getattr(outcome, name, None)
         result[name] = value if isinstance(value, int) else _count(value)
-    rows = result.get("rows") or copies + new
+    rows = result.get("rows") or 0
     result.update({"import_s": seconds, "rows_per_s": rows / seconds})
     result["peak_rss_mb"] = peak_rss_mb()
     return result
@@ -565,7 +602,16 @@ def _count(value: object) -> int | None:
     return len(value) if isinstance(value, list | tuple | dict) else None
 
 
-WORKERS = ("prepare", "matcher-build", "matcher-query", "rapidfuzz", "pg_trgm", "import")
+WORKERS = (
+    "prepare",
+    "matcher-build",
+    "matcher-query",
+    "rapidfuzz",
+    "pg_trgm",
+    "import-fill",
+    "import-index",
+    "import",
+)
 
 
 def run_worker(args: argparse.Namespace) -> None:
@@ -582,8 +628,12 @@ def run_worker(args: argparse.Namespace) -> None:
         result = worker_rapidfuzz(work, args.baseline_sample, args.seed)
     elif args.worker == "pg_trgm":
         result = worker_pg_trgm(work, args.baseline_sample, args.seed)
+    elif args.worker == "import-fill":
+        result = worker_import_fill(work, args.seed)
+    elif args.worker == "import-index":
+        result = worker_import_index()
     else:
-        result = worker_import(work, args.seed)
+        result = worker_import(work)
     (work / f"{args.worker}.json").write_text(json.dumps(result, ensure_ascii=False, indent=1))
 
 
@@ -661,16 +711,26 @@ def run_corpus(args: argparse.Namespace, run: dict[str, Any], save: Callable[[],
             for path in database.parent.glob(f"{database.name}*"):
                 path.unlink()
             say(f"== import of a {IMPORT_ROWS:,}-row list into {database.name}")
+            environment = {
+                "DATABASE_URL": f"sqlite:///{database}",
+                "DJANGO_DEBUG": "0",  # DEBUG would keep every SQL statement in memory
+                # The saved index, keys and media of this throw-away database stay in work/.
+                "REMEDYHUB_VAR_DIR": str(work / "var"),
+            }
             try:
-                step(
-                    "import",
-                    "import",
-                    run,
-                    DATABASE_URL=f"sqlite:///{database}",
-                    DJANGO_DEBUG="0",  # DEBUG would keep every SQL statement in memory
-                    # The saved index, keys and media of this throw-away database stay in work/.
-                    REMEDYHUB_VAR_DIR=str(work / "var"),
-                )
+                # Three processes, so that each peak is its own: the fill holds the generated
+                # sites; the index build is `manage.py registry_index`; the import loads the
+                # saved index as a web worker would.
+                steps: dict[str, Any] = {}
+                run["import"] = {}
+                for name in ("import-fill", "import-index", "import"):
+                    result = spawn(args, name, work, corpus, size, **environment)
+                    steps[name] = result
+                    wall = {f"{name}_wall_s": result.pop("wall_s", None)}
+                    run["import"] = {**run["import"], **result, **wall}
+                    save()
+                    if "error" in result or "unavailable" in result:
+                        break
             finally:
                 if not args.keep_work:
                     for path in database.parent.glob(f"{database.name}*"):
@@ -817,14 +877,15 @@ def markdown(report: dict[str, Any]) -> str:
             "of registered sites, the rest new) into SQLite, `supplier_list_import`:",
             "",
             "| sites | rows/s | seconds | new | exact | automatic | needs review | invalid "
-            "| duplicates | expected new / copies | index from DB s | fill rows/s |",
-            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+            "| duplicates | expected new / copies | index from DB s | index peak MiB "
+            "| import peak MiB | fill rows/s |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         ]
         for run in imports:
             result = run["import"]
             if "rows_per_s" not in result:
                 reason = result.get("unavailable") or result.get("error", "failed")
-                lines.append(f"| {_num(run['size'], 0)} | {reason} |" + " |" * 10)
+                lines.append(f"| {_num(run['size'], 0)} | {reason} |" + " |" * 12)
                 continue
             counts = (
                 "new_facilities",
@@ -840,7 +901,9 @@ def markdown(report: dict[str, Any]) -> str:
                 + " | ".join(str(result.get(name, "-")) for name in counts)
                 + f" | {result['expected_new']} / {result['expected_copies']} "
                 f"| {_num(result.get('index_from_database_s'))} "
-                f"| {_num(result['fill_rows_per_s'], 0)} |"
+                f"| {_num(result.get('index_peak_rss_mb'), 0)} "
+                f"| {_num(result.get('peak_rss_mb'), 0)} "
+                f"| {_num(result.get('fill_rows_per_s'), 0)} |"
             )
     lines += ["", "Notes:", ""]
     for run in report["runs"]:

@@ -18,6 +18,7 @@ import tempfile
 from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import IO
 
@@ -29,7 +30,7 @@ from remedyhub.registry.normalise import core_name, normalise_address, normalise
 NAME, ADDRESS = 0, 1
 NAME_SEPARATOR = " | "  # between a facility's names in the stored text
 ROW_BITS = 24  # up to 16.7M facilities in one index
-BUILD_CHUNK = 50_000
+SPOOL_CHUNK = 1 << 21  # trigram occurrences per write to, and read from, the build's spool
 # A query trigram that occurs in more than this share of the searched rows says little and
 # costs much; it is skipped unless too few rarer ones are left. A list row names the site in
 # full, so its rare trigrams suffice; a reporter's few words may all be common ones
@@ -48,6 +49,18 @@ class IndexRecord:
     name: str
     address: str
     other_names: tuple[str, ...] = ()
+    city: str = ""
+
+
+def indexed_address(address: str, city: str = "") -> str:
+    """The normalised address, followed by the words of the facility's city that it lacks: a
+    reporter names the town ('Rupsha, Gazipur') that many listed addresses leave out."""
+    text = normalise_address(address)
+    if not city:
+        return text
+    present = set(text.split())
+    missing = [word for word in normalise_address(city).split() if word not in present]
+    return " ".join([text, *dict.fromkeys(missing)]).strip() if missing else text
 
 
 @dataclass(frozen=True)
@@ -59,6 +72,41 @@ class IndexedText:
     name: str
     core: str
     address: str
+
+
+# Fewer occurrences than 1/SPARSE_FACTOR of the searched rows are sorted; more, counted densely.
+SPARSE_FACTOR = 8
+
+
+def _count(
+    rows: npt.NDArray[np.int32], weights: npt.NDArray[np.float32], low: int, span: int
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]:
+    """The rows reached (ascending) and the sum of their occurrences' weights."""
+    if not len(rows):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+    if len(rows) * SPARSE_FACTOR < span:
+        order = np.argsort(rows, kind="stable")
+        ordered = rows[order]
+        starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
+        sums = np.add.reduceat(weights[order].astype(np.float64), starts)
+        return ordered[starts].astype(np.int64), sums.astype(np.float32)
+    dense = np.bincount(rows - low, weights=weights, minlength=span).astype(np.float32)
+    offsets = np.flatnonzero(dense)
+    return offsets + low, dense[offsets]
+
+
+def _top(scores: npt.NDArray[np.float32], limit: int) -> npt.NDArray[np.intp]:
+    """Positions of the ``limit`` highest scores, best first; equal scores by position."""
+    if limit < len(scores):
+        # The limit-th best score, then everything above it and the first ones equal to it:
+        # a partition alone would cut a tie at an arbitrary place.
+        threshold = -np.partition(-scores, limit - 1)[limit - 1]
+        above = np.flatnonzero(scores > threshold)
+        equal = np.flatnonzero(scores == threshold)[: limit - len(above)]
+        chosen = np.concatenate((above, equal))
+    else:
+        chosen = np.arange(len(scores))
+    return chosen[np.lexsort((chosen, -scores[chosen]))]
 
 
 def trigrams(text: str) -> set[str]:
@@ -139,12 +187,11 @@ class FacilityIndex:
         country_ranges: dict[str, tuple[int, int]] = {}
         keys = array("q")
         texts = {"name": _BlobWriter(), "core": _BlobWriter(), "address": _BlobWriter()}
-        gram_ids: list[int] = []
-        rows: list[int] = []
-        entries = 0
+        gram_ids, rows = array("q"), array("q")
+        counts = np.zeros(0, dtype=np.int64)  # postings of each trigram so far
         previous: tuple[str, int] | None = None
-        # Trigram occurrences go to a spool file as they come, so that memory holds one
-        # array of them at the end, not a list of chunks plus their concatenation.
+        # Trigram occurrences go to a spool file as they come (in row order); the postings are
+        # then filled from it slice by slice, so that memory never holds all occurrences twice.
         with tempfile.TemporaryFile() as spool:
             for row, record in enumerate(ordered):
                 if previous is not None and (record.country, record.key) < previous:
@@ -157,7 +204,7 @@ class FacilityIndex:
                 keys.append(record.key)
                 names = (record.name, *record.other_names)
                 name = NAME_SEPARATOR.join(dict.fromkeys(normalise_name(n) for n in names if n))
-                address = normalise_address(record.address)
+                address = indexed_address(record.address, record.city)
                 texts["name"].append(name)
                 texts["core"].append(core_name(record.name))
                 texts["address"].append(address)
@@ -167,25 +214,16 @@ class FacilityIndex:
                         gram_ids.append(
                             vocabulary.setdefault(f"{namespace}{gram}", len(vocabulary))
                         )
-                    rows.extend([row] * len(grams))
-                if len(rows) > BUILD_CHUNK * 40:
-                    entries += cls._spool(spool, gram_ids, rows)
-                    gram_ids, rows = [], []
-            entries += cls._spool(spool, gram_ids, rows)
+                    rows.extend(repeat(row, len(grams)))
+                if len(rows) >= SPOOL_CHUNK:
+                    counts = cls._spool(spool, gram_ids, rows, counts, len(vocabulary))
+                    gram_ids, rows = array("q"), array("q")
+            counts = cls._spool(spool, gram_ids, rows, counts, len(vocabulary))
             del gram_ids, rows
-            spool.seek(0)
-            packed = np.fromfile(spool, dtype=np.int64, count=entries)
-        packed.sort()
+            indptr = np.zeros(len(vocabulary) + 1, dtype=np.int64)
+            np.cumsum(counts, out=indptr[1:])
+            postings = cls._fill_postings(spool, indptr)
         total = len(keys)
-        # Packed values are sorted, so each trigram's postings start where its id begins.
-        indptr = np.searchsorted(
-            packed, np.arange(len(vocabulary) + 1, dtype=np.int64) << ROW_BITS
-        ).astype(np.int64)
-        postings = np.empty(entries, dtype=np.int32)
-        step = 1 << 22
-        for first in range(0, entries, step):
-            postings[first : first + step] = packed[first : first + step] & ((1 << ROW_BITS) - 1)
-        del packed
         document_frequency = np.diff(indptr)
         idf = np.log((1 + max(total, 1)) / (1 + document_frequency)).astype(np.float32) + 1.0
         return cls(
@@ -200,10 +238,42 @@ class FacilityIndex:
         )
 
     @staticmethod
-    def _spool(spool: IO[bytes], gram_ids: list[int], rows: list[int]) -> int:
-        packed = (np.array(gram_ids, dtype=np.int64) << ROW_BITS) | np.array(rows, dtype=np.int64)
+    def _spool(
+        spool: IO[bytes],
+        gram_ids: array[int],
+        rows: array[int],
+        counts: npt.NDArray[np.int64],
+        vocabulary_size: int,
+    ) -> npt.NDArray[np.int64]:
+        grams = np.frombuffer(gram_ids, dtype=np.int64)
+        packed = (grams << ROW_BITS) | np.frombuffer(rows, dtype=np.int64)
         spool.write(packed.tobytes())
-        return len(packed)
+        grown = np.zeros(vocabulary_size, dtype=np.int64)
+        grown[: len(counts)] = counts
+        grown += np.bincount(grams, minlength=vocabulary_size)
+        return grown
+
+    @staticmethod
+    def _fill_postings(spool: IO[bytes], indptr: npt.NDArray[np.int64]) -> npt.NDArray[np.int32]:
+        """Postings from the spool, one slice at a time: each occurrence goes to the next free
+        place of its trigram. The spool is in row order, so each posting list is too."""
+        postings = np.empty(int(indptr[-1]), dtype=np.int32)
+        cursor = indptr[:-1].copy()
+        spool.seek(0)
+        while chunk := spool.read(SPOOL_CHUNK * 8):
+            packed = np.frombuffer(chunk, dtype=np.int64)
+            grams = packed >> ROW_BITS
+            order = np.argsort(grams, kind="stable")
+            grams = grams[order]
+            size = len(grams)
+            group_starts = np.flatnonzero(np.concatenate(([True], grams[1:] != grams[:-1])))
+            lengths = np.diff(np.append(group_starts, size))
+            rank = np.arange(size) - np.repeat(group_starts, lengths)
+            postings[cursor[grams] + rank] = (packed[order] & ((1 << ROW_BITS) - 1)).astype(
+                np.int32
+            )
+            cursor[grams[group_starts]] += lengths  # each trigram once: no repeats
+        return postings
 
     @staticmethod
     def _norms(
@@ -315,7 +385,11 @@ class FacilityIndex:
         limit: int = 50,
     ) -> list[tuple[int, float]]:
         """The ``limit`` best rows as (row, similarity) for a list row (name and address) or a
-        reporter's free text (compared with names and addresses alike)."""
+        reporter's free text (compared with names and addresses alike).
+
+        Only the rows that a query trigram reaches are scored (a few thousand of a country's
+        hundreds of thousands, as a rule); equal scores rank by row, lowest first.
+        """
         if country is not None:
             if country not in self.country_ranges:
                 return []
@@ -324,48 +398,51 @@ class FacilityIndex:
             low, high = 0, len(self.keys)
         if high <= low:
             return []
-        scores = np.zeros(high - low, dtype=np.float32)
+        span = high - low
         if name or address:
-            # A list row: the name counts most, the address confirms.
+            # A list row: the name counts most, the address confirms. Each occurrence carries
+            # its share of the cosine already, so one count over all of them gives the score.
+            postings = []
             if name:
-                self._accumulate(scores, NAME, trigrams(normalise_name(name)), 1.0, low, high)
+                postings.append(self._postings(NAME, trigrams(normalise_name(name)), low, high))
             if address:
                 grams = trigrams(normalise_address(address))
-                self._accumulate(scores, ADDRESS, grams, 0.6 if name else 1.0, low, high)
-        if text:
+                rows, weights = self._postings(ADDRESS, grams, low, high)
+                postings.append((rows, weights * np.float32(0.6 if name else 1.0)))
+            rows = np.concatenate([p[0] for p in postings])
+            weights = np.concatenate([p[1] for p in postings])
+            reached, scores = _count(rows, weights, low, span)
+        else:
             # A reporter's words may be a name, an address or both: the better fit counts
             # fully, the other half, so that words found in the wrong field do not crowd out
             # an exact address.
-            by_name = np.zeros_like(scores)
-            by_address = np.zeros_like(scores)
-            name_grams, address_grams = (
-                trigrams(normalise_name(text)),
-                trigrams(normalise_address(text)),
+            by_name = self._postings(
+                NAME, trigrams(normalise_name(text)), low, high, COMMON_SHARE_TEXT, None
             )
-            self._accumulate(by_name, NAME, name_grams, 1.0, low, high, COMMON_SHARE_TEXT, None)
-            self._accumulate(
-                by_address, ADDRESS, address_grams, 1.0, low, high, COMMON_SHARE_TEXT, None
+            by_address = self._postings(
+                ADDRESS, trigrams(normalise_address(text)), low, high, COMMON_SHARE_TEXT, None
             )
-            scores += np.maximum(by_name, by_address) + 0.5 * np.minimum(by_name, by_address)
-        if limit < len(scores):
-            best = np.argpartition(-scores, limit)[:limit]
-        else:
-            best = np.arange(len(scores))
-        best = best[scores[best] > 0]
-        ordered = best[np.argsort(-scores[best], kind="stable")]
-        return [(int(row) + low, float(scores[row])) for row in ordered]
+            name_score = np.bincount(by_name[0] - low, weights=by_name[1], minlength=span)
+            address_score = np.bincount(by_address[0] - low, weights=by_address[1], minlength=span)
+            combined = (
+                np.maximum(name_score, address_score) + 0.5 * np.minimum(name_score, address_score)
+            ).astype(np.float32)
+            offsets = np.flatnonzero(combined)
+            reached, scores = offsets + low, combined[offsets]
+        best = _top(scores, limit)
+        return [(int(reached[i]), float(scores[i])) for i in best]
 
-    def _accumulate(
+    def _postings(
         self,
-        scores: npt.NDArray[np.float32],
         namespace: int,
         grams: set[str],
-        weight: float,
         low: int,
         high: int,
         common_share: float = COMMON_SHARE,
         max_grams: int | None = MAX_LIST_GRAMS,
-    ) -> None:
+    ) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]:
+        """Every occurrence of the query's trigrams in rows ``low:high`` of ``namespace``, with
+        its contribution to the row's cosine similarity (idf² over both vector lengths)."""
         found = []
         bounds = (
             np.array([low, high], dtype=self.postings.dtype)
@@ -384,7 +461,7 @@ class FacilityIndex:
             if end > start:
                 found.append((float(self.idf[gram_id]), start, end))
         if not found:
-            return
+            return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32)
         query_norm = math.sqrt(sum(idf * idf for idf, _s, _e in found))
         # Rarest first; skip very common trigrams once enough rare ones are in.
         found.sort(key=lambda item: -item[0])
@@ -394,15 +471,14 @@ class FacilityIndex:
             for i, f in enumerate(found)
             if i < MIN_QUERY_GRAMS or f[2] - f[1] <= common_share * span
         ][:max_grams]
-        rows = np.concatenate([self.postings[s:e] for _idf, s, e in kept]) - low
+        rows = np.concatenate([self.postings[s:e] for _idf, s, e in kept])
         weights = np.concatenate(
-            [np.full(e - s, idf * idf, dtype=np.float32) for idf, s, e in kept]
+            [np.full(e - s, idf * idf / query_norm, dtype=np.float32) for idf, s, e in kept]
         )
-        dot = np.bincount(rows, weights=weights, minlength=span).astype(np.float32)
-        document_norms = np.asarray(self.norms[low:high, namespace])
+        norms = self.norms[:, namespace][rows]
         with np.errstate(divide="ignore", invalid="ignore"):
-            cosine = np.where(document_norms > 0, dot / (document_norms * query_norm), 0)
-        scores += weight * cosine.astype(np.float32)
+            weights = np.where(norms > 0, weights / norms, np.float32(0))
+        return rows, weights.astype(np.float32)
 
     def rows(self) -> Iterator[int]:
         return iter(range(len(self.keys)))

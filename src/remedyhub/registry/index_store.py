@@ -45,13 +45,18 @@ def _persistent() -> bool:
 def _records(queryset: QuerySet[Facility] | None = None) -> Iterator[IndexRecord]:
     """Active facilities in the index's order (country, then key), streamed from a cursor."""
     rows = queryset if queryset is not None else Facility.objects.filter(merged_into__isnull=True)
-    for pk, country, name, address, other in (
+    for pk, country, name, address, city, other in (
         rows.order_by("country", "pk")
-        .values_list("pk", "country", "name", "address", "other_names")
+        .values_list("pk", "country", "name", "address", "city", "other_names")
         .iterator(chunk_size=10_000)
     ):
         yield IndexRecord(
-            key=pk, country=country, name=name, address=address, other_names=tuple(other)
+            key=pk,
+            country=country,
+            name=name,
+            address=address,
+            city=city,
+            other_names=tuple(other),
         )
 
 

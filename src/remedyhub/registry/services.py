@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import signal
 from dataclasses import dataclass, field
 from multiprocessing import get_all_start_methods, get_context
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -140,6 +141,13 @@ PARALLEL_MIN_ROWS = 2000
 _forked_index: RegistryIndex | None = None
 
 
+def _worker_start() -> None:
+    # A forked worker inherits its parent's signal handlers; Pool.terminate() ends workers
+    # with SIGTERM, which must end them, not run the parent's clean-up in each.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _search_one(row: SupplierRow) -> tuple[int, list[Match]]:
     assert _forked_index is not None  # noqa: S101 - set by the parent before forking
     return row.row_number, _forked_index.search(
@@ -160,12 +168,20 @@ def _search_rows(
             )
             for row in rows
         }
+    # Rows of one country together: each worker then reads the same part of the index.
+    ordered = sorted(rows, key=lambda row: (row.country, row.row_number))
     _forked_index = index
+    pool = get_context("fork").Pool(workers, initializer=_worker_start)
     try:
-        with get_context("fork").Pool(workers) as pool:
-            return dict(pool.imap_unordered(_search_one, rows, chunksize=250))
+        found = dict(pool.imap_unordered(_search_one, ordered, chunksize=100))
+        pool.close()
+    except BaseException:
+        pool.terminate()
+        raise
     finally:
+        pool.join()
         _forked_index = None
+    return found
 
 
 @dataclass
@@ -203,12 +219,15 @@ def _plan_rows(
         )
         if target is not None
     }
+    # Looked up by match key alone and filtered here: with the merge condition in SQL, SQLite
+    # may walk another index than the match key's.
     exact = {
         key: pk
         for chunk in _in_chunks(list(set(keys.values())))
-        for key, pk in Facility.objects.filter(
-            match_key__in=chunk, merged_into__isnull=True
-        ).values_list("match_key", "pk")
+        for key, pk, merged_into in Facility.objects.filter(match_key__in=chunk).values_list(
+            "match_key", "pk", "merged_into"
+        )
+        if merged_into is None
     }
     os_ids = [row.os_id for row in rows if row.os_id]
     by_os_id = {
@@ -445,19 +464,32 @@ def _redraw_taken_ids(facilities: list[Facility]) -> None:
 
 
 def _add_other_names(names_by_facility: dict[int, set[str]]) -> None:
-    """Keep each new spelling of a matched facility's name, so that search finds it too."""
-    changed = []
+    """Keep each new spelling of a matched facility's name, so that search finds it too.
+
+    ``updated_at`` moves with the names, so that the search index takes them in (as a change
+    since its base was built). One parameterised UPDATE per facility, sent in batches: a bulk
+    update's CASE over hundreds of rows is slower on SQLite.
+    """
+    names_field = Facility._meta.get_field("other_names")
+    now = Facility._meta.get_field("updated_at").get_db_prep_save(timezone.now(), connection)
+    changed: list[tuple[Any, Any, int]] = []
     ids = list(names_by_facility)
     for chunk in [ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)]:
-        for facility in Facility.objects.filter(pk__in=chunk).only("pk", "name", "other_names"):
-            known = {normalise_name(n) for n in [facility.name, *facility.other_names]}
-            new = [
-                n for n in sorted(names_by_facility[facility.pk]) if normalise_name(n) not in known
-            ]
+        for pk, name, other_names in Facility.objects.filter(pk__in=chunk).values_list(
+            "pk", "name", "other_names"
+        ):
+            known = {normalise_name(n) for n in [name, *other_names]}
+            new = [n for n in sorted(names_by_facility[pk]) if normalise_name(n) not in known]
             if new:
-                facility.other_names = [*facility.other_names, *new][:20]
-                changed.append(facility)
-    Facility.objects.bulk_update(changed, ["other_names", "updated_at"], batch_size=CHUNK)
+                names = [*other_names, *new][:20]
+                changed.append((names_field.get_db_prep_save(names, connection), now, pk))
+    if not changed:
+        return
+    table = connection.ops.quote_name(Facility._meta.db_table)
+    statement = f"UPDATE {table} SET other_names = %s, updated_at = %s WHERE id = %s"  # noqa: S608
+    with connection.cursor() as cursor:
+        for first in range(0, len(changed), CHUNK):
+            cursor.executemany(statement, changed[first : first + CHUNK])
 
 
 @transaction.atomic

@@ -76,6 +76,11 @@ def test_a_close_spelling_matches_automatically_and_is_kept_as_another_name(buye
     assert "Sunrise Garment Co., Ltd." in facility.other_names
     decision = MatchDecision.objects.get()
     assert decision.method == "automatic" and decision.score >= 88
+    # The new spelling reaches the search index without a rebuild.
+    current = index_store.registry_index()
+    assert current.delta is not None and facility.pk in current.changed
+    row = current.delta.row_of_key(facility.pk)
+    assert row is not None and "sunrise garment |" in current.delta.text_of_row(row).name + " |"
 
 
 def test_a_doubtful_row_waits_for_a_person_and_is_not_asked_again(buyer):

@@ -38,3 +38,16 @@ def test_an_empty_registry_gives_an_empty_index_that_answers_nothing():
     index = FacilityIndex.build([])
     assert len(index) == 0
     assert search(index, text="sunrise") == []
+
+
+def test_the_town_a_reporter_names_is_found_in_the_facility_city_the_address_lacks():
+    records = [
+        IndexRecord(1, "BD", "Rupsha Knit Ltd", "Holding 12, Tongi", city="Gazipur"),
+        IndexRecord(2, "BD", "Rupsha Fashion Ltd", "Kadda, Savar", city="Dhaka"),
+        IndexRecord(3, "BD", "Padma Knit Ltd", "Konabari, Gazipur", city="Gazipur"),
+    ]
+    index = FacilityIndex.build(records)
+    assert [m.key for m in search(index, text="Rupsha, Gazipur", country="BD")][:1] == [1]
+    # The city's words are added once, after the address, and only when it lacks them.
+    assert index.text_of_row(index.row_of_key(1)).address == "12 tongi gazipur"
+    assert index.text_of_row(index.row_of_key(3)).address == "konabari gazipur"
