@@ -77,6 +77,9 @@ audit: install-test
 schema-check: install-test
 	DJANGO_ENV=test $(MANAGE) spectacular --validate --fail-on-warn --file /dev/null
 
+# Two workers (pytest-xdist): the suite is CPU-bound and CI has two cores. Each worker has
+# its own test database. PYTEST_ARGS="-n 0" runs in one process.
+PYTEST_ARGS ?= -n 2
 pytest: install-test messages
 	$(BIN)/pytest $(PYTEST_ARGS)
 
