@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
@@ -28,7 +29,8 @@ def calendar(events: Iterable[Event], *, base_url: str) -> bytes:
         entry.add("description", event.description)
         page = base_url.rstrip("/") + reverse("community:event", args=[event.slug])
         entry.add("url", page)
-        location = event.location or event.online_url
+        # The online link is for registered participants: the public feed names no link.
+        location = event.location or (gettext("Online") if event.online_url else "")
         if location:
             entry.add("location", location)
         entry.add("categories", [event.kind])
