@@ -251,16 +251,16 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
                 return redirect("community:event", slug=event.slug)
         else:
             status = 400
-    registration = registration_of(event, request.user)
+    current = registration_of(event, request.user)
     context = {
         "event": event,
         "form": form,
         "ended": event_has_ended(event),
         "places_left": places_left(event),
         "materials": materials_visible(event),
-        "registration": registration,
-        "position": waiting_position(registration)
-        if registration and registration.status == Registration.Status.WAITING
+        "registration": current,
+        "position": waiting_position(current)
+        if current and current.status == Registration.Status.WAITING
         else None,
     }
     return render(request, "community/event_detail.html", context, status=status)

@@ -41,12 +41,18 @@ class RiskCheckForm(forms.Form):
 
     def __init__(self, *args: Any, goods: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["sectors"].choices = Sector.choices
-        self.fields["goods"].choices = [(good, good) for good in goods]
-        self.fields["countries"].choices = country_choices()
+        choices: dict[str, list[tuple[str, Any]]] = {
+            "sectors": list(Sector.choices),
+            "goods": [(good, good) for good in goods],
+            "countries": country_choices(),
+        }
+        for name, values in choices.items():
+            field = self.fields[name]
+            assert isinstance(field, forms.MultipleChoiceField)  # noqa: S101
+            field.choices = values
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         if (
             not self.has_error("sectors")
             and not self.has_error("goods")
