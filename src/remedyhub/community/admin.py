@@ -1,6 +1,7 @@
 """Admin for rooms, memberships, events and good practices."""
 
 from django.contrib import admin
+from django.db import models
 
 from remedyhub.community.models import (
     CaseLinkConsent,
@@ -25,14 +26,20 @@ class RoomAdmin(admin.ModelAdmin):
     inlines = [MembershipInline]
 
 
+# Links typed without a scheme are https (Django 6's default, asked for now).
+HTTPS_LINKS = {models.URLField: {"assume_scheme": "https"}}
+
+
 class MaterialInline(admin.TabularInline):
     model = EventMaterial
+    formfield_overrides = HTTPS_LINKS
     extra = 1
     fields = ["title", "url"]
 
 
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_LINKS
     list_display = ["title", "kind", "starts_at", "capacity", "registration_open", "published"]
     list_filter = ["kind", "published"]
     prepopulated_fields = {"slug": ["title"]}
