@@ -42,7 +42,7 @@ def test_importing_the_same_edition_again_replaces_it(risk_files):
 
 def test_missing_files_are_named(tmp_path, settings):
     settings.RISK_DATA_DIR = tmp_path / "nowhere"
-    with pytest.raises(CommandError, match="No risk data found.*dol_goods.csv"):
+    with pytest.raises(CommandError, match=r"No risk data found.*dol_goods\.csv"):
         call_command("risk_import")
 
 
