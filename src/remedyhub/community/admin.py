@@ -1,5 +1,7 @@
 """Admin for rooms, memberships, events and good practices."""
 
+from typing import Any
+
 from django.contrib import admin
 from django.db import models
 
@@ -27,7 +29,9 @@ class RoomAdmin(admin.ModelAdmin):
 
 
 # Links typed without a scheme are https (Django 6's default, asked for now).
-HTTPS_LINKS = {models.URLField: {"assume_scheme": "https"}}
+HTTPS_LINKS: dict[type[models.Field[Any, Any]], dict[str, Any]] = {
+    models.URLField: {"assume_scheme": "https"}
+}
 
 
 class MaterialInline(admin.TabularInline):
