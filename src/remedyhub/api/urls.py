@@ -23,6 +23,7 @@ from remedyhub.api.complaints import (
     FollowUpReferralView,
     FollowUpView,
 )
+from remedyhub.api.events import EventDetailView, EventListView
 from remedyhub.api.views import (
     FacilityDetailView,
     FacilitySearchView,
@@ -77,6 +78,8 @@ urlpatterns = [
         FollowUpReferralView.as_view(),
         name="follow-up-referral",
     ),
+    path("events/", EventListView.as_view(), name="event-list"),
+    path("events/<int:pk>/", EventDetailView.as_view(), name="event-detail"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves its script as a file, not inline, so a strict CSP can hold.
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),

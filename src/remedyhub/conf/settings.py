@@ -95,6 +95,8 @@ INSTALLED_APPS = [
     "remedyhub.routing",
     "remedyhub.intake",
     "remedyhub.cases",
+    "remedyhub.risk",
+    "remedyhub.community",
     "django_tasks",
     "django_tasks_db",
     "remedyhub.api",
@@ -225,6 +227,10 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"  # never served publicly: downloads go through views that check access
+# Public risk lists (DOL goods, ITUC index) for manage.py risk_import; read, never copied.
+RISK_DATA_DIR = Path(
+    os.environ.get("REMEDYHUB_RISK_DATA_DIR", PROJECT_DIR.parent / "shared" / "data" / "risk")
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

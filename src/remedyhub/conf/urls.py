@@ -22,6 +22,8 @@ urlpatterns += i18n_patterns(
     path("", include("remedyhub.intake.urls")),
     path(_("mechanisms/"), include("remedyhub.routing.urls")),
     path(_("cases/"), include("remedyhub.cases.urls")),
+    path(_("risk-check/"), include("remedyhub.risk.urls")),
+    path("", include("remedyhub.community.urls")),
     path("admin/", admin.site.urls),
 )
 

@@ -17,6 +17,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from remedyhub.accounts.models import Affiliation, User
+from remedyhub.demo.community import community_demo_load
 from remedyhub.registry.identifiers import ALPHABET, PREFIX, check_symbol
 from remedyhub.registry.models import (
     Company,
@@ -605,4 +606,5 @@ def demo_data_load() -> DemoSummary:
         "complaints": len(codes),
         "cases": case_count,
     }
+    counts.update(community_demo_load())
     return DemoSummary(counts=counts, passwords=passwords, receipts=codes)

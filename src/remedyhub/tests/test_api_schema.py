@@ -11,12 +11,15 @@ import schemathesis
 from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
+from django.utils import timezone
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import ignored_auth, positive_data_acceptance
 
 from remedyhub.accounts.models import Affiliation, User
 from remedyhub.accounts.tokens import api_token_create
 from remedyhub.cases.services import case_route
+from remedyhub.community.models import Event
+from remedyhub.community.services import event_material_add
 from remedyhub.intake.services import complaint_submit
 from remedyhub.registry.tests.factories import FacilityFactory
 from remedyhub.routing.models import Mechanism, RulesOfProcedure
@@ -55,6 +58,18 @@ def _world() -> None:
     )
     case_route(complaint=submission.complaint, mechanism=mechanism, reason="Test.", actor=staff)
     _token, TOKEN["key"] = api_token_create(user=staff, organisation="Secretariat")
+    # A past event with materials, so that the events' answers carry every field.
+    start = timezone.now() - dt.timedelta(days=3)
+    event = Event.objects.create(
+        kind="webinar",
+        title="Remedy",
+        slug="remedy",
+        description="About remedy.",
+        starts_at=start,
+        ends_at=start + dt.timedelta(hours=1),
+        capacity=10,
+    )
+    event_material_add(event=event, title="Slides", url="https://example.org/slides")
 
 
 @schema.parametrize()

@@ -88,6 +88,16 @@ COVERED_ELSEWHERE = {
     "registry:review-decide": "registry/tests/test_upload.py",
     "intake:follow-up-close": "intake/tests/test_follow_up.py",
     "api:complaint-create": "api/tests/test_complaints.py (public by design)",
+    "community:practice": "community/tests/test_practices.py (drafts for their company only)",
+    "community:practice-edit": "community/tests/test_practices.py",
+    "community:room": "community/tests/test_network.py (members only, 404 for others)",
+    "community:document": "community/tests/test_network.py (members only, 404 for others)",
+    "community:event": "community/tests/test_events.py (public; registration)",
+    "community:event-ics": "community/tests/test_events.py (public)",
+    "community:event-cancel": "community/tests/test_events.py (own registration only)",
+    "community:event-cancel-link": "community/tests/test_events.py (the link's token only)",
+    "community:event-material": "community/tests/test_events.py (public once the event ended)",
+    "api:event-detail": "community/tests/test_events.py (public by design)",
 }
 
 
@@ -206,6 +216,7 @@ ACCOUNTS = frozenset(ROLES) - {"anonymous", "reporter", "other_reporter"}
 REPORTER = frozenset({"reporter"})
 REPORTERS = frozenset({"reporter", "other_reporter"})  # each reads her own complaint
 READERS = frozenset({"handler", "admin"})  # of a complaint routed to M
+COMPANIES = frozenset({"company_a", "company_b"})
 
 ROWS = [
     Row("healthz", get("healthz"), EVERYONE),
@@ -266,6 +277,13 @@ ROWS = [
         REPORTER,
         "Committee M",
     ),
+    Row("risk:check", get("risk:check", query="?sectors=garments_textile&countries=BD"), EVERYONE),
+    Row("community:practices", get("community:practices"), EVERYONE),
+    Row("community:practice-new", get("community:practice-new"), COMPANIES),
+    Row("community:rooms", get("community:rooms"), ACCOUNTS),
+    Row("community:events", get("community:events"), EVERYONE),
+    Row("community:event-feed", get("community:event-feed"), EVERYONE),
+    Row("api:event-list", get("api:event-list"), EVERYONE),
     Row("api:schema", get("api:schema"), EVERYONE),
     Row("api:docs", get("api:docs"), EVERYONE),
     Row("admin", lambda client, world: client.get(reverse("admin:index")), frozenset({"admin"})),

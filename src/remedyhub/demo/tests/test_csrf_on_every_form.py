@@ -43,6 +43,12 @@ NOT_PAGES = {
     "cases:withdraw",
     "cases:my-data",  # a JSON download
     "cases:erase",  # a POST target of the follow-up page's erase form
+    "community:document",  # a file
+    "community:event-material",  # a file
+    "community:event-feed",  # iCalendar
+    "community:event-ics",  # iCalendar
+    "community:event-cancel",  # a POST target of the event page's cancel form
+    "community:event-cancel-link",  # reached only through the link shown once after registering
 }
 
 
