@@ -343,6 +343,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # "status" names several choice sets: each keeps a name of its own.
+    "ENUM_NAME_OVERRIDES": {
+        "AgreementStatusEnum": "remedyhub.registry.models.SectorAgreement.Status",
+        "StatusEnum": "remedyhub.cases.models.RemedyItem.Status",  # its name before
+    },
 }
 
 # Logs go to standard error. No request metadata that identifies a reporter (IP address,

@@ -18,7 +18,7 @@ from remedyhub.accounts.models import Affiliation, User
 from remedyhub.accounts.tokens import api_token_create
 from remedyhub.cases.services import case_route
 from remedyhub.intake.services import complaint_submit
-from remedyhub.registry.tests.factories import FacilityFactory
+from remedyhub.registry.tests.factories import FacilityFactory, SectorAgreementFactory
 from remedyhub.routing.models import Mechanism, RulesOfProcedure
 from remedyhub.routing.rules import DEFAULT_STAGES
 
@@ -47,6 +47,7 @@ def _world() -> None:
     )
     Affiliation.objects.create(user=staff, role="handler", mechanism=mechanism)
     FacilityFactory()
+    SectorAgreementFactory(slug="textile")
     submission = complaint_submit(
         data={"description": "Wages paid late.", "country": "BD"},
         seed="schema",
