@@ -35,8 +35,15 @@ def _agreement(slug: str) -> SectorAgreement:
 
 
 def _named(agreement: SectorAgreement) -> dict[str, Any]:
-    name, translated = agreement.name_in(get_language() or "en")
-    return {"agreement": agreement, "name": name, "name_translated": translated}
+    language = get_language() or "en"
+    name, translated = agreement.name_in(language)
+    successor = agreement.successor.name_in(language)[0] if agreement.successor else ""
+    return {
+        "agreement": agreement,
+        "name": name,
+        "name_translated": translated,
+        "successor_name": successor,
+    }
 
 
 def agreement_list(request: HttpRequest) -> HttpResponse:

@@ -591,7 +591,8 @@ def membership_check(membership: Membership) -> None:
         )
     if end is not None and end < start:
         errors["valid_until"] = gettext(
-            "The membership ends (%(end)s) before it starts (%(start)s)."
+            "A membership cannot end before it starts: this one would end on %(end)s and "
+            "start on %(start)s."
         ) % {"end": end.isoformat(), "start": start.isoformat()}
     if membership.route == Membership.Route.PARTNER and not membership.partner_initiative.strip():
         errors["partner_initiative"] = gettext(

@@ -43,6 +43,8 @@ NOT_PAGES = {
     "cases:withdraw",
     "cases:my-data",  # a JSON download
     "cases:erase",  # a POST target of the follow-up page's erase form
+    "agreements:export-json",  # downloads
+    "agreements:export-csv",
 }
 
 

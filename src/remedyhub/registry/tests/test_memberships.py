@@ -75,7 +75,8 @@ def test_an_end_before_the_start_is_refused_with_both_dates(agreement, company):
             valid_until=D(2020, 4, 1),
         )
     assert refused.value.errors == {
-        "valid_until": "The membership ends (2020-04-01) before it starts (2020-05-01)."
+        "valid_until": "A membership cannot end before it starts: this one would end on "
+        "2020-04-01 and start on 2020-05-01."
     }
 
 
