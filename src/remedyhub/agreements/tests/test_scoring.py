@@ -113,3 +113,41 @@ class TestAssessmentRecord:
                 scores={"policy": 9, "risks": 1, "remedy": 1},
                 assessed_on=dt.date(2020, 1, 1),
             )
+
+
+@pytest.mark.django_db
+def test_the_admin_refuses_an_assessment_for_a_year_without_membership_and_keeps_the_input(
+    client,
+):
+    from django.urls import reverse
+
+    from remedyhub.accounts.models import User
+    from remedyhub.accounts.tests.helpers import verified_login
+
+    agreement = SectorAgreementFactory(name="Textile Agreement", starts_on=dt.date(2016, 1, 1))
+    company = CompanyFactory(name="Maison Durand SA")
+    membership_create(
+        agreement=agreement,
+        company=company,
+        valid_from=dt.date(2017, 1, 1),
+        valid_until=dt.date(2019, 6, 30),
+    )
+    framework = FrameworkFactory(agreement=agreement)
+    verified_login(client, User.objects.create_superuser("admin", password="x" * 20))
+    values = {
+        "agreement": agreement.pk,
+        "company": company.pk,
+        "framework": framework.pk,
+        "assessed_on": "2021-02-01",
+        "scores": '{"policy": 4, "risks": 4, "remedy": 4}',
+        "notes": "Kept after the refusal",
+    }
+    url = reverse("admin:agreements_assessment_add")
+    page = client.post(url, {**values, "year": 2020}).content.decode()
+    assert "Maison Durand SA was not a member of Textile Agreement at any time in 2020." in page
+    assert "Kept after the refusal" in page
+    assert not Assessment.objects.exists()
+    done = client.post(url, {**values, "year": 2019})
+    assert done.status_code == 302
+    assessment = Assessment.objects.get()
+    assert (assessment.percent, assessment.passed) == (Decimal("100.0"), True)
