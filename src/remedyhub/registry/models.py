@@ -390,6 +390,8 @@ class Membership(BaseModel):
         # The same checks as the service, so the admin refuses what the service refuses.
         from remedyhub.registry.services import MembershipRefused, membership_check
 
+        if self.valid_from is None:
+            return  # the field's own error says it is required
         try:
             membership_check(self)
         except MembershipRefused as refusal:
