@@ -3,6 +3,11 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from remedyhub.api.agreements import (
+    AgreementDetailView,
+    AgreementListView,
+    AgreementLocationsView,
+)
 from remedyhub.api.cases import (
     CaseAssignmentsView,
     CaseDecisionView,
@@ -80,6 +85,13 @@ urlpatterns = [
     ),
     path("events/", EventListView.as_view(), name="event-list"),
     path("events/<int:pk>/", EventDetailView.as_view(), name="event-detail"),
+    path("agreements/", AgreementListView.as_view(), name="agreement-list"),
+    path("agreements/<slug:slug>/", AgreementDetailView.as_view(), name="agreement-detail"),
+    path(
+        "agreements/<slug:slug>/production-locations/",
+        AgreementLocationsView.as_view(),
+        name="agreement-locations",
+    ),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves its script as a file, not inline, so a strict CSP can hold.
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),

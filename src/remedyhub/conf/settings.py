@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "remedyhub.cases",
     "remedyhub.risk",
     "remedyhub.community",
+    "remedyhub.agreements",
     "django_tasks",
     "django_tasks_db",
     "remedyhub.api",
@@ -348,6 +349,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # "status" names several choice sets: each keeps a name of its own.
+    "ENUM_NAME_OVERRIDES": {
+        "AgreementStatusEnum": "remedyhub.registry.models.SectorAgreement.Status",
+        "StatusEnum": "remedyhub.cases.models.RemedyItem.Status",  # its name before
+    },
 }
 
 # Logs go to standard error. No request metadata that identifies a reporter (IP address,

@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path(_("cases/"), include("remedyhub.cases.urls")),
     path(_("risk-check/"), include("remedyhub.risk.urls")),
     path("", include("remedyhub.community.urls")),
+    path(_("agreements/"), include("remedyhub.agreements.urls")),
     path("admin/", admin.site.urls),
 )
 

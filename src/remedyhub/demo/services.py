@@ -17,6 +17,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from remedyhub.accounts.models import Affiliation, User
+from remedyhub.demo.agreements import load_agreements
 from remedyhub.demo.community import community_demo_load
 from remedyhub.registry.identifiers import ALPHABET, PREFIX, check_symbol
 from remedyhub.registry.models import (
@@ -593,6 +594,7 @@ def demo_data_load() -> DemoSummary:
     agreements = _load_agreements_and_mechanisms()
     companies = _load_registry(agreements)
     passwords = _load_users(companies)
+    load_agreements()  # agreements' monitoring; before routing, which follows memberships
     codes = _load_complaints()
     case_count = _load_cases()
     counts = {

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from remedyhub.registry.models import (
+    AgreementParty,
     Company,
     Contributor,
     Facility,
@@ -94,12 +95,35 @@ class SupplyLinkAdmin(admin.ModelAdmin):
 
 
 class MembershipInline(admin.TabularInline):
+    # Membership.clean runs the service's checks: overlapping periods and an end before the
+    # start are refused here with the same messages.
     model = Membership
+    extra = 0
+    fields = [
+        "company",
+        "route",
+        "partner_initiative",
+        "valid_from",
+        "valid_until",
+        "end_reason",
+    ]
+
+
+class AgreementPartyInline(admin.TabularInline):
+    model = AgreementParty
     extra = 0
 
 
 @admin.register(SectorAgreement)
 class SectorAgreementAdmin(admin.ModelAdmin):
-    list_display = ["name", "scope", "starts_on", "ends_on"]
+    list_display = ["name", "scope", "status", "starts_on", "ends_on"]
+    list_filter = ["scope", "status"]
     prepopulated_fields = {"slug": ["name"]}
-    inlines = [MembershipInline]
+    inlines = [AgreementPartyInline, MembershipInline]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["company", "agreement", "route", "valid_from", "valid_until", "end_reason"]
+    list_filter = ["agreement", "route", "end_reason"]
+    search_fields = ["company__name"]

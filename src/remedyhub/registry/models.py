@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.conf import settings
@@ -218,14 +219,36 @@ class SupplyLink(BaseModel):
 
 
 class SectorAgreement(BaseModel):
+    """A covenant of companies, unions, NGOs and government for one or more sectors."""
+
     class Scope(models.TextChoices):
         NATIONAL = "national", _("National")
         EUROPEAN = "european", _("European")
 
+    class Status(models.TextChoices):
+        PREPARATION = "preparation", _("In preparation")
+        ACTIVE = "active", _("Active")
+        ENDED = "ended", _("Ended")
+
     name = models.CharField(_("name"), max_length=255)
+    # The English name is ``name``; Dutch and French are optional and fall back to it.
+    name_nl = models.CharField(_("name in Dutch"), max_length=255, blank=True)
+    name_fr = models.CharField(_("name in French"), max_length=255, blank=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     scope = models.CharField(_("scope"), max_length=16, choices=Scope.choices)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.ACTIVE
+    )
     sectors = models.JSONField(_("sectors"), default=list)
+    countries = models.JSONField(
+        _("countries"),
+        default=list,
+        blank=True,
+        help_text=_("ISO codes of the countries whose companies can sign (empty: any)."),
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    secretariat = models.CharField(_("secretariat"), max_length=255, blank=True)
+    website = models.URLField(_("website"), blank=True)
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"), null=True, blank=True)
     successor = models.ForeignKey(
@@ -251,9 +274,77 @@ class SectorAgreement(BaseModel):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self) -> None:
+        if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _("An agreement cannot end before it starts.")})
+        if self.successor_id and self.successor_id == self.pk:
+            raise ValidationError({"successor": _("An agreement cannot succeed itself.")})
+
+    def name_in(self, language: str) -> tuple[str, bool]:
+        """The name in a language and whether it is a translation; English when missing."""
+        translated = {"nl": self.name_nl, "fr": self.name_fr}.get(language[:2], "")
+        if language[:2] == "en":
+            return self.name, True
+        return (translated, True) if translated else (self.name, False)
+
+
+class AgreementParty(BaseModel):
+    """A signatory of an agreement other than its member companies, or a company in a role."""
+
+    class Role(models.TextChoices):
+        COMPANY = "company", _("Company")
+        BUSINESS_ASSOCIATION = "business_association", _("Business association")
+        UNION = "union", _("Trade union")
+        NGO = "ngo", _("Non-governmental organisation")
+        GOVERNMENT = "government", _("Government")
+
+    agreement = models.ForeignKey(
+        SectorAgreement,
+        verbose_name=_("agreement"),
+        on_delete=models.CASCADE,
+        related_name="parties",
+    )
+    name = models.CharField(_("name"), max_length=255)
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices)
+    country = CountryField(_("country"), blank=True)
+    joined_on = models.DateField(_("joined on"), null=True, blank=True)
+    left_on = models.DateField(_("left on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("party to an agreement")
+        verbose_name_plural = _("parties to agreements")
+        ordering = ["agreement", "role", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["agreement", "name"], name="agreementparty_once"),
+            models.CheckConstraint(
+                condition=Q(left_on__isnull=True)
+                | Q(joined_on__isnull=True)
+                | Q(left_on__gte=models.F("joined_on")),
+                name="agreementparty_leaves_after_joining",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_role_display()})"
+
 
 class Membership(BaseModel):
-    """A company is a member of an agreement from one date until another (open when None)."""
+    """A company is a member of an agreement from one date until another (open when None).
+
+    A company may leave and rejoin: each period is its own row and periods of one company in
+    one agreement never overlap (``registry.services.membership_check``), so that routing finds
+    at most one membership valid on the day of a harm.
+    """
+
+    class Route(models.TextChoices):
+        DIRECT = "direct", _("Directly")
+        PARTNER = "partner", _("Through a partner initiative")
+
+    class EndReason(models.TextChoices):
+        ENDED = "ended", _("Ended")
+        TAKEN_OVER = "taken_over", _("Taken over")
+        EXPELLED = "expelled", _("Expelled")
+        MOVED = "moved", _("Moved to the successor agreement")
 
     agreement = models.ForeignKey(
         SectorAgreement,
@@ -264,8 +355,15 @@ class Membership(BaseModel):
     company = models.ForeignKey(
         Company, verbose_name=_("company"), on_delete=models.PROTECT, related_name="memberships"
     )
+    route = models.CharField(
+        _("joined"), max_length=16, choices=Route.choices, default=Route.DIRECT
+    )
+    partner_initiative = models.CharField(_("partner initiative"), max_length=255, blank=True)
     valid_from = models.DateField(_("member from"))
     valid_until = models.DateField(_("member until"), null=True, blank=True)
+    end_reason = models.CharField(
+        _("reason the membership ended"), max_length=16, choices=EndReason.choices, blank=True
+    )
 
     class Meta:
         verbose_name = _("membership")
@@ -276,14 +374,28 @@ class Membership(BaseModel):
                 condition=Q(valid_until__isnull=True) | Q(valid_until__gte=models.F("valid_from")),
                 name="membership_ends_after_start",
             ),
+            models.CheckConstraint(
+                condition=~Q(route="partner") | ~Q(partner_initiative=""),
+                name="membership_partner_named",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.company} in {self.agreement}"
 
+    def valid_on(self, day: dt.date) -> bool:
+        return self.valid_from <= day and (self.valid_until is None or day <= self.valid_until)
+
     def clean(self) -> None:
-        if self.valid_until and self.valid_until < self.valid_from:
-            raise ValidationError({"valid_until": _("A membership cannot end before it starts.")})
+        # The same checks as the service, so the admin refuses what the service refuses.
+        from remedyhub.registry.services import MembershipRefused, membership_check
+
+        if self.valid_from is None:
+            return  # the field's own error says it is required
+        try:
+            membership_check(self)
+        except MembershipRefused as refusal:
+            raise ValidationError(refusal.errors) from refusal
 
 
 class MatchDecision(BaseModel):

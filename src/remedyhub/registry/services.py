@@ -11,6 +11,7 @@ from multiprocessing import get_all_start_methods, get_context
 from typing import Any
 
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -22,6 +23,8 @@ from remedyhub.registry.models import (
     Contributor,
     Facility,
     MatchDecision,
+    Membership,
+    SectorAgreement,
     SupplierList,
     SupplyLink,
 )
@@ -567,3 +570,118 @@ def match_decision_resolve(
             end_missing=False,
         )
     return decision
+
+
+class MembershipRefused(Exception):
+    """A membership that would break a rule; ``errors`` maps fields to translated messages."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__("; ".join(errors.values()))
+        self.errors = errors
+
+
+def membership_check(membership: Membership) -> None:
+    """Refuse a membership period that ends before it starts, lies outside the agreement's
+    life, or overlaps another period of the same company in the same agreement."""
+    errors: dict[str, str] = {}
+    start, end = membership.valid_from, membership.valid_until
+    if start is None:
+        raise MembershipRefused(
+            {"valid_from": gettext("Say from which day the company is a member.")}
+        )
+    if end is not None and end < start:
+        errors["valid_until"] = gettext(
+            "A membership cannot end before it starts: this one would end on %(end)s and "
+            "start on %(start)s."
+        ) % {"end": end.isoformat(), "start": start.isoformat()}
+    if membership.route == Membership.Route.PARTNER and not membership.partner_initiative.strip():
+        errors["partner_initiative"] = gettext(
+            "Name the partner initiative through which the company joined."
+        )
+    if membership.end_reason and end is None:
+        errors["end_reason"] = gettext("A reason for the end needs an end date.")
+    agreement = membership.agreement if membership.agreement_id else None
+    if agreement is not None:
+        if start < agreement.starts_on:
+            errors["valid_from"] = gettext(
+                "The agreement starts on %(date)s; a membership cannot start before it."
+            ) % {"date": agreement.starts_on.isoformat()}
+        if agreement.ends_on and (end is None or end > agreement.ends_on):
+            errors["valid_until"] = gettext(
+                "The agreement ended on %(date)s; a membership must end by then."
+            ) % {"date": agreement.ends_on.isoformat()}
+    if membership.company_id and agreement is not None and "valid_until" not in errors:
+        others = Membership.objects.filter(
+            company_id=membership.company_id, agreement=agreement
+        ).exclude(pk=membership.pk)
+        overlapping = others.filter(Q(valid_until__isnull=True) | Q(valid_until__gte=start))
+        if end is not None:
+            overlapping = overlapping.filter(valid_from__lte=end)
+        clash = overlapping.order_by("valid_from").first()
+        if clash is not None:
+            errors["valid_from"] = gettext(
+                "This company is already a member of %(agreement)s from %(start)s until "
+                "%(end)s; membership periods cannot overlap."
+            ) % {
+                "agreement": agreement.name,
+                "start": clash.valid_from.isoformat(),
+                "end": clash.valid_until.isoformat()
+                if clash.valid_until
+                else gettext("now (still open)"),
+            }
+    if errors:
+        raise MembershipRefused(errors)
+
+
+@transaction.atomic
+def membership_create(
+    *,
+    agreement: SectorAgreement,
+    company: Company,
+    valid_from: dt.date,
+    valid_until: dt.date | None = None,
+    route: str = Membership.Route.DIRECT,
+    partner_initiative: str = "",
+    end_reason: str = "",
+) -> Membership:
+    """A new membership period; refused with ``MembershipRefused`` when it breaks a rule."""
+    # Serialise writers for one company, so two overlapping periods cannot both pass the check.
+    Company.objects.select_for_update().filter(pk=company.pk).first()
+    membership = Membership(
+        agreement=agreement,
+        company=company,
+        valid_from=valid_from,
+        valid_until=valid_until,
+        route=route,
+        partner_initiative=partner_initiative,
+        end_reason=end_reason,
+    )
+    membership_check(membership)
+    membership.save()
+    return membership
+
+
+@transaction.atomic
+def membership_end(*, membership: Membership, on: dt.date, reason: str) -> Membership:
+    """End an open membership; the period stays as history."""
+    Company.objects.select_for_update().filter(pk=membership.company_id).first()
+    membership.valid_until = on
+    membership.end_reason = reason
+    membership_check(membership)
+    membership.save(update_fields=["valid_until", "end_reason", "updated_at"])
+    return membership
+
+
+@transaction.atomic
+def membership_move(*, membership: Membership, to: SectorAgreement, on: dt.date) -> Membership:
+    """The company moves to another agreement (usually the successor) from ``on``: its old
+    period ends the day before, and a new one starts with the same route."""
+    if membership.valid_until is None or membership.valid_until >= on:
+        membership_end(membership=membership, on=on - dt.timedelta(days=1), reason="moved")
+    return membership_create(
+        agreement=to,
+        company=membership.company,
+        valid_from=on,
+        route=membership.route,
+        partner_initiative=membership.partner_initiative,
+    )

@@ -43,6 +43,9 @@ class AgreementMembership:
     agreement_name: str
     valid_from: dt.date
     valid_until: dt.date | None = None
+    # The agreement's successors, nearest first: when the agreement has no committee of its
+    # own any more (it ended), the committee of its successor takes its members' complaints.
+    successors: tuple[tuple[int, str], ...] = ()
 
     def valid_on(self, day: dt.date) -> bool:
         return self.valid_from <= day and (self.valid_until is None or day <= self.valid_until)
@@ -130,25 +133,32 @@ def route(facts: RoutingFacts) -> list[RouteOption]:
         for membership in facts.memberships:
             if membership.company_id != buyer.company_id or not membership.valid_on(facts.harm_on):
                 continue
-            for mechanism in facts.mechanisms:
-                if (
-                    mechanism.kind == "agreement_committee"
-                    and mechanism.agreement_id == membership.agreement_id
+            member = _(
+                "The site is on the supplier list of %(company)s, a member of "
+                "%(agreement)s since %(year)s."
+            ) % {
+                "company": buyer.name,
+                "agreement": membership.agreement_name,
+                "year": _year(membership.valid_from),
+            }
+            chain = ((membership.agreement_id, ""), *membership.successors)
+            for agreement_id, successor_name in chain:
+                committees = [
+                    mechanism
+                    for mechanism in facts.mechanisms
+                    if mechanism.kind == "agreement_committee"
+                    and mechanism.agreement_id == agreement_id
                     and mechanism.covers(facts.country, facts.sector)
-                ):
-                    offer(
-                        mechanism,
-                        _(
-                            "The site is on the supplier list of %(company)s, a member of "
-                            "%(agreement)s since %(year)s."
-                        )
-                        % {
-                            "company": buyer.name,
-                            "agreement": membership.agreement_name,
-                            "year": _year(membership.valid_from),
-                        },
-                        buyer.company_id,
-                    )
+                ]
+                reason = member
+                if successor_name:
+                    reason += " " + _(
+                        "The committee of its successor, %(successor)s, takes its complaints."
+                    ) % {"successor": successor_name}
+                for mechanism in committees:
+                    offer(mechanism, reason, buyer.company_id)
+                if committees:
+                    break
         for mechanism in facts.mechanisms:
             if mechanism.kind == "ncp" and buyer.home_country in mechanism.home_countries:
                 offer(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from remedyhub.registry.models import Facility, Membership, SupplyLink
+from remedyhub.registry.models import Facility, Membership, SectorAgreement, SupplyLink
 from remedyhub.routing.models import Mechanism, RulesOfProcedure
 from remedyhub.routing.route import (
     AgreementMembership,
@@ -14,6 +14,18 @@ from remedyhub.routing.route import (
     RoutingFacts,
     route,
 )
+
+
+def _successors(agreement: SectorAgreement) -> tuple[tuple[int, str], ...]:
+    """The agreement's successors, nearest first (a cycle entered by mistake stops)."""
+    chain: list[tuple[int, str]] = []
+    seen = {agreement.pk}
+    current = agreement.successor
+    while current is not None and current.pk not in seen:
+        seen.add(current.pk)
+        chain.append((current.pk, current.name))
+        current = current.successor
+    return tuple(chain)
 
 
 def routing_facts(
@@ -40,10 +52,11 @@ def routing_facts(
                 agreement_name=membership.agreement.name,
                 valid_from=membership.valid_from,
                 valid_until=membership.valid_until,
+                successors=_successors(membership.agreement),
             )
             for membership in Membership.objects.filter(
                 company_id__in={buyer.company_id for buyer in buyers}
-            ).select_related("agreement")
+            ).select_related("agreement__successor")
         )
     mechanisms = tuple(
         MechanismFacts(

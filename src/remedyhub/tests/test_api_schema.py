@@ -21,7 +21,7 @@ from remedyhub.cases.services import case_route
 from remedyhub.community.models import Event
 from remedyhub.community.services import event_material_add
 from remedyhub.intake.services import complaint_submit
-from remedyhub.registry.tests.factories import FacilityFactory
+from remedyhub.registry.tests.factories import FacilityFactory, SectorAgreementFactory
 from remedyhub.routing.models import Mechanism, RulesOfProcedure
 from remedyhub.routing.rules import DEFAULT_STAGES
 
@@ -50,6 +50,7 @@ def _world() -> None:
     )
     Affiliation.objects.create(user=staff, role="handler", mechanism=mechanism)
     FacilityFactory()
+    SectorAgreementFactory(slug="textile")
     submission = complaint_submit(
         data={"description": "Wages paid late.", "country": "BD"},
         seed="schema",

@@ -31,7 +31,12 @@ from remedyhub.cases.services import case_route
 from remedyhub.intake.files import CleanFile
 from remedyhub.intake.models import Attachment
 from remedyhub.intake.services import attachment_store, complaint_submit
-from remedyhub.registry.tests.factories import CompanyFactory, FacilityFactory, SupplyLinkFactory
+from remedyhub.registry.tests.factories import (
+    CompanyFactory,
+    FacilityFactory,
+    SectorAgreementFactory,
+    SupplyLinkFactory,
+)
 from remedyhub.routing.models import Mechanism, RulesOfProcedure
 from remedyhub.routing.rules import DEFAULT_STAGES
 
@@ -51,6 +56,7 @@ ROLES = [
 WORDS = "Quarrelsome supervisor Zebulon"  # in the complaint under test only
 OTHER_WORDS = "Unrelated complaint about canteen food"
 NAME = "Marisol Quenby"
+AGREEMENT = "agreement-g"
 
 # Case pages and endpoints: role by role in cases/tests/test_permission_matrix.py.
 COVERED_BY_CASE_MATRIX = {
@@ -120,6 +126,7 @@ def world(settings, tmp_path) -> World:
     company_b = CompanyFactory(name="Buyer B", slug="buyer-b")
     facility = FacilityFactory(country="BD")
     SupplyLinkFactory(company=company_a, facility=facility, first_seen=dt.date(2024, 1, 1))
+    SectorAgreementFactory(name="Agreement G", slug=AGREEMENT)
     mechanism = Mechanism.objects.create(name="Committee M", slug="m", kind="other")
     other = Mechanism.objects.create(name="Other", slug="other", kind="ncp")
     for each in (mechanism, other):
@@ -284,6 +291,15 @@ ROWS = [
     Row("community:events", get("community:events"), EVERYONE),
     Row("community:event-feed", get("community:event-feed"), EVERYONE),
     Row("api:event-list", get("api:event-list"), EVERYONE),
+    Row("agreements:list", get("agreements:list"), EVERYONE, "Agreement G"),
+    Row("agreements:detail", get("agreements:detail", AGREEMENT), EVERYONE, "Agreement G"),
+    Row("agreements:dashboard", get("agreements:dashboard", AGREEMENT), EVERYONE, "Agreement G"),
+    Row("agreements:locations", get("agreements:locations", AGREEMENT), EVERYONE, "Agreement G"),
+    Row("agreements:export-json", get("agreements:export-json", AGREEMENT), EVERYONE),
+    Row("agreements:export-csv", get("agreements:export-csv", AGREEMENT, "members"), EVERYONE),
+    Row("api:agreement-list", get("api:agreement-list"), EVERYONE, "Agreement G"),
+    Row("api:agreement-detail", get("api:agreement-detail", AGREEMENT), EVERYONE),
+    Row("api:agreement-locations", get("api:agreement-locations", AGREEMENT), EVERYONE),
     Row("api:schema", get("api:schema"), EVERYONE),
     Row("api:docs", get("api:docs"), EVERYONE),
     Row("admin", lambda client, world: client.get(reverse("admin:index")), frozenset({"admin"})),

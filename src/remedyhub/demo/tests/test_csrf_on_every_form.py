@@ -49,6 +49,8 @@ NOT_PAGES = {
     "community:event-ics",  # iCalendar
     "community:event-cancel",  # a POST target of the event page's cancel form
     "community:event-cancel-link",  # reached only through the link shown once after registering
+    "agreements:export-json",  # downloads
+    "agreements:export-csv",
 }
 
 

@@ -1,0 +1,1 @@
+"""Monitoring of sector agreements: commitments, assessments, disclosure, projects, progress."""
