@@ -22,7 +22,7 @@ def test_a_newcomer_reaches_both_dashboards_and_they_pass_axe(live_server, scrip
     assert page.get_by_role("heading", level=1).inner_text() == (
         "European Garment and Textile Agreement (demo)"
     )
-    for path in ("/en/agreements/european-textile/progress/", "/nl/agreements/textile/progress/"):
+    for path in ("/en/agreements/european-textile/progress/", "/nl/convenanten/textile/voortgang/"):
         page.goto(live_server.url + path)
         assert page.locator("script").count() == 0
         charts = page.locator("figure.chart svg[role=img]")
