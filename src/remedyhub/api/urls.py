@@ -23,6 +23,7 @@ from remedyhub.api.complaints import (
     FollowUpReferralView,
     FollowUpView,
 )
+from remedyhub.api.knowledge import ArticleDetailView, ArticleListView, FaqListView
 from remedyhub.api.views import (
     FacilityDetailView,
     FacilitySearchView,
@@ -77,6 +78,9 @@ urlpatterns = [
         FollowUpReferralView.as_view(),
         name="follow-up-referral",
     ),
+    path("articles/", ArticleListView.as_view(), name="article-list"),
+    path("articles/<slug:slug>/", ArticleDetailView.as_view(), name="article-detail"),
+    path("faq/", FaqListView.as_view(), name="faq-list"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves its script as a file, not inline, so a strict CSP can hold.
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),

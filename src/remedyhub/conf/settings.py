@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "remedyhub.routing",
     "remedyhub.intake",
     "remedyhub.cases",
+    "remedyhub.knowledge",
     "django_tasks",
     "django_tasks_db",
     "remedyhub.api",

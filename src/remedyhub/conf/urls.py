@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("", include("remedyhub.intake.urls")),
     path(_("mechanisms/"), include("remedyhub.routing.urls")),
     path(_("cases/"), include("remedyhub.cases.urls")),
+    path("", include("remedyhub.knowledge.urls")),
     path("admin/", admin.site.urls),
 )
 
