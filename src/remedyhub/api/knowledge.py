@@ -134,7 +134,9 @@ class ArticleDetailView(APIView):
             "countries": article.countries,
             "chapters": article.chapters,
             "sources": article.sources,
-            "related": [a.slug for a, _title in selectors.related_articles(article, view.requested)],
+            "related": [
+                a.slug for a, _title in selectors.related_articles(article, view.requested)
+            ],
         }
         return Response(ArticleDetailSerializer(body).data)
 

@@ -42,9 +42,7 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.display(description=_("translations"))
     def translation_status(self, article: Article) -> str:
         states = {t.language: t.get_status_display() for t in article.translations.all()}
-        return " · ".join(
-            f"{code}: {states.get(code, _('missing'))}" for code in LANGUAGES
-        )
+        return " · ".join(f"{code}: {states.get(code, _('missing'))}" for code in LANGUAGES)
 
 
 def _each(

@@ -11,4 +11,6 @@ class KnowledgeConfig(AppConfig):
         from remedyhub.common.rotation import FileStore, register_file_store
         from remedyhub.knowledge.services import question_file_reencrypt, question_files
 
-        register_file_store(FileStore("helpdesk attachments", question_files, question_file_reencrypt))
+        register_file_store(
+            FileStore("helpdesk attachments", question_files, question_file_reencrypt)
+        )

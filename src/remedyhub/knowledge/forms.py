@@ -9,7 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from remedyhub.common.countries import country_choices, country_codes
-from remedyhub.intake.files import MAX_FILE_BYTES, UploadRejected, clean_upload
+from remedyhub.intake.files import MAX_FILE_BYTES, CleanFile, UploadRejected, clean_upload
 from remedyhub.intake.taxonomy import Issue
 from remedyhub.knowledge.models import CHAPTERS, STEPS, ExpertGroup, Question
 from remedyhub.registry.taxonomy import Sector
@@ -90,12 +90,12 @@ class QuestionForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = [("", _("Choose a country"))] + country_choices()  # type: ignore[attr-defined]
+        self.fields["country"].choices = [("", _("Choose a country")), *country_choices()]  # type: ignore[attr-defined]
         self.fields["topic"].error_messages["invalid_choice"] = _("Choose a topic from the list.")
         self.fields["sector"].error_messages["invalid_choice"] = _("Choose a sector from the list.")
         self.fields["sector"].error_messages["required"] = _("Choose a sector.")
         self.fields["country"].error_messages["required"] = _("Choose a country.")
-        self.cleaned_file = None
+        self.cleaned_file: CleanFile | None = None
 
     def clean_text(self) -> str:
         text = self.cleaned_data["text"].strip()
@@ -151,12 +151,26 @@ class HandoverForm(forms.Form):
 
 
 class FaqForm(forms.Form):
-    question_en = forms.CharField(label=_("Public question (English)"), widget=forms.Textarea(attrs={"rows": 3}))
-    answer_en = forms.CharField(label=_("Public answer (English)"), widget=forms.Textarea(attrs={"rows": 6}))
-    question_nl = forms.CharField(label=_("Public question (Dutch)"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    answer_nl = forms.CharField(label=_("Public answer (Dutch)"), required=False, widget=forms.Textarea(attrs={"rows": 6}))
-    question_fr = forms.CharField(label=_("Public question (French)"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    answer_fr = forms.CharField(label=_("Public answer (French)"), required=False, widget=forms.Textarea(attrs={"rows": 6}))
+    question_en = forms.CharField(
+        label=_("Public question (English)"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    answer_en = forms.CharField(
+        label=_("Public answer (English)"), widget=forms.Textarea(attrs={"rows": 6})
+    )
+    question_nl = forms.CharField(
+        label=_("Public question (Dutch)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    answer_nl = forms.CharField(
+        label=_("Public answer (Dutch)"), required=False, widget=forms.Textarea(attrs={"rows": 6})
+    )
+    question_fr = forms.CharField(
+        label=_("Public question (French)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    answer_fr = forms.CharField(
+        label=_("Public answer (French)"), required=False, widget=forms.Textarea(attrs={"rows": 6})
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -213,9 +213,7 @@ class Question(BaseModel):
         ExpertGroup, verbose_name=_("expert group"), on_delete=models.PROTECT, related_name="+"
     )
     deadline = models.DateField(_("answer due"))
-    state = models.CharField(
-        _("state"), max_length=16, choices=State.choices, default=State.OPEN
-    )
+    state = models.CharField(_("state"), max_length=16, choices=State.choices, default=State.OPEN)
     reminded_before = models.BooleanField(default=False)
     reminded_on = models.DateField(null=True, blank=True)
     attachment_name = models.CharField(_("attachment"), max_length=120, blank=True)
@@ -240,7 +238,10 @@ class Answer(BaseModel):
         Question, verbose_name=_("question"), on_delete=models.CASCADE, related_name="answer"
     )
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("expert"), on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("expert"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     text = EncryptedTextField(_("answer"))
     articles = models.ManyToManyField(Article, verbose_name=_("articles"), blank=True)

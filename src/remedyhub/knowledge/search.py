@@ -28,21 +28,26 @@ K1 = 1.2
 FUZZY_WEIGHT = 0.6  # a corrected word counts less than one typed right
 _WORD = re.compile(r"[a-z0-9]+")
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Words too common to tell documents apart; short lists, since BM25's idf does the rest.
 STOPWORDS = {
-    "en": set(
-        "a an and are as at be by can do does for from has have how i if in is it its my of on "
-        "or our should that the their there this to was we what when which who will with you "
-        "your".split()
+    "en": _words(
+        """a an and are as at be by can do does for from has have how i if in is it its my of on
+        or our should that the their there this to was we what when which who will with you
+        your"""
     ),
-    "nl": set(
-        "de het een en van in op te dat die is zijn voor met aan als er maar om of ook bij door "
-        "naar dan wat hoe wij we ons onze ik je u uw moet moeten kan kunnen wordt worden mijn "
-        "hebben heeft niet geen deze dit welke wie waar".split()
+    "nl": _words(
+        """de het een en van in op te dat die is zijn voor met aan als er maar om of ook bij door
+        naar dan wat hoe wij we ons onze ik je u uw moet moeten kan kunnen wordt worden mijn
+        hebben heeft niet geen deze dit welke wie waar"""
     ),
-    "fr": set(
-        "le la les un une des et de du en au aux est sont pour par sur dans que qui quoi comment "
-        "nous vous notre nos il elle ils ce cette ces ou ne pas se sa son ses doit peut".split()
+    "fr": _words(
+        """le la les un une des et de du en au aux est sont pour par sur dans que qui quoi comment
+        nous vous notre nos il elle ils ce cette ces ou ne pas se sa son ses doit peut"""
     ),
 }
 

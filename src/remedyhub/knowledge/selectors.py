@@ -70,7 +70,7 @@ def _version() -> tuple[Any, ...]:
 
 
 def _tag_words(article: Article) -> str:
-    words = [label for code, label in Issue.choices if code in article.themes]
+    words: list[str] = [str(label) for code, label in Issue.choices if code in article.themes]
     words += [str(label) for code, label in Sector.choices if code in article.sectors]
     words += [country_name(code, "en") for code in article.countries]
     words += [code.replace("_", " ") for code in article.themes + article.sectors]
@@ -181,8 +181,7 @@ def knowledge_search(
     allowed = {
         n
         for n, document in enumerate(index.documents)
-        if (include_faq or document.key.startswith("article:"))
-        and _matches(document, filters, now)
+        if (include_faq or document.key.startswith("article:")) and _matches(document, filters, now)
     }
     if q.strip():
         ranked = index.search(q, language=language, allowed=allowed)
@@ -255,6 +254,7 @@ def related_articles(article: Article, language: str) -> list[tuple[Article, str
     live = published_articles()
     chosen = list(live.filter(pk__in=article.related.values("pk")))
     if len(chosen) < 3:
+
         def overlap(other: Article) -> int:
             return sum(
                 len(set(getattr(other, key)) & set(getattr(article, key)))

@@ -183,7 +183,9 @@ def question_ask(
 
 
 def question_file(question: Question) -> bytes:
-    return crypto.decrypt_bytes(bytes(question.attachment_data or b""), context=_ATTACHMENT_CONTEXT)
+    sealed = question.attachment_data
+    data = bytes(sealed) if sealed is not None else b""
+    return crypto.decrypt_bytes(data, context=_ATTACHMENT_CONTEXT)
 
 
 def question_files() -> Iterator[tuple[str, str | None]]:
@@ -191,7 +193,7 @@ def question_files() -> Iterator[tuple[str, str | None]]:
     for pk, data in Question.objects.exclude(attachment_data=None).values_list(
         "pk", "attachment_data"
     ):
-        yield str(pk), crypto.file_key_id(bytes(data)[:64])
+        yield str(pk), crypto.file_key_id(bytes(data or b"")[:64])
 
 
 def question_file_reencrypt(label: str) -> None:
@@ -277,6 +279,7 @@ def faq_publish(
 
     Needs the asker's consent; the wording may not name the asking company.
     """
+    question = Question.objects.select_related("company").get(pk=question.pk)
     if not question.consent_to_publish:
         raise ValidationError(_("The company did not agree to publish this question."))
     if question.state != Question.State.ANSWERED:

@@ -94,7 +94,9 @@ def faq_page(request: HttpRequest) -> HttpResponse:
                 "question": question,
                 "answer": render_markdown(answer),
                 "language": given,
-                "articles": [(a, selectors.article_title(a, language)) for a in entry.articles.all()],
+                "articles": [
+                    (a, selectors.article_title(a, language)) for a in entry.articles.all()
+                ],
             }
         )
     return render(request, "knowledge/faq.html", {"entries": entries, "language": language})
@@ -223,6 +225,7 @@ def question_page(request: HttpRequest, pk: int) -> HttpResponse:
         if not may_act:
             raise PermissionDenied
         action = request.POST.get("action")
+        form: Any = None
         try:
             if action == "answer":
                 form = forms["answer_form"] = AnswerForm(request.POST)
@@ -259,7 +262,9 @@ def question_page(request: HttpRequest, pk: int) -> HttpResponse:
         "may_act": may_act,
         "overdue": question.is_overdue(),
         "handovers": question.handovers.select_related("from_group", "to_group"),
-        "faq_entry": getattr(question, "faq_entry", None) if hasattr(question, "faq_entry") else None,
+        "faq_entry": getattr(question, "faq_entry", None)
+        if hasattr(question, "faq_entry")
+        else None,
         "suggestions": _suggestions(question.text) if may_act else [],
         **forms,
     }
@@ -289,4 +294,3 @@ def question_file_download(request: HttpRequest, pk: int) -> HttpResponse:
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
-

@@ -11,7 +11,7 @@ from .conftest import FIXTURES
 
 
 def test_markdown_renders_without_raw_html_or_script_links():
-    html = render_markdown('Hi <script>alert(1)</script> [x](javascript:alert(1)) **b**')
+    html = render_markdown("Hi <script>alert(1)</script> [x](javascript:alert(1)) **b**")
     assert "<script" not in html and 'href="javascript' not in html and "<strong>b</strong>" in html
 
 
