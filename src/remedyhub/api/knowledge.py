@@ -22,22 +22,30 @@ from remedyhub.registry.taxonomy import Sector
 
 
 class ArticleQuery(serializers.Serializer):
+    """Filters combine; an empty filter means any, as in the web form."""
+
     q = serializers.CharField(required=False, allow_blank=True, max_length=200)
-    language = serializers.ChoiceField(choices=list(LANGUAGES), required=False, default="en")
-    step = serializers.ChoiceField(choices=list(STEPS), required=False)
-    theme = serializers.ChoiceField(choices=Issue.values, required=False)
-    sector = serializers.ChoiceField(choices=Sector.values, required=False)
-    country = serializers.CharField(required=False, max_length=2, help_text="ISO 3166-1 alpha-2")
-    chapter = serializers.ChoiceField(choices=list(CHAPTERS), required=False)
+    language = serializers.ChoiceField(
+        choices=list(LANGUAGES), required=False, allow_blank=True, default="en"
+    )
+    step = serializers.ChoiceField(choices=list(STEPS), required=False, allow_blank=True)
+    theme = serializers.ChoiceField(choices=Issue.values, required=False, allow_blank=True)
+    sector = serializers.ChoiceField(choices=Sector.values, required=False, allow_blank=True)
+    country = serializers.CharField(
+        required=False, max_length=2, allow_blank=True, help_text="ISO 3166-1 alpha-2"
+    )
+    chapter = serializers.ChoiceField(choices=list(CHAPTERS), required=False, allow_blank=True)
 
     def validate_country(self, value: str) -> str:
-        if value.upper() not in country_codes():
+        if value and value.upper() not in country_codes():
             raise serializers.ValidationError(_("Unknown country."))
         return value.upper()
 
 
 class LanguageQuery(serializers.Serializer):
-    language = serializers.ChoiceField(choices=list(LANGUAGES), required=False, default="en")
+    language = serializers.ChoiceField(
+        choices=list(LANGUAGES), required=False, allow_blank=True, default="en"
+    )
 
 
 class SourceSerializer(serializers.Serializer):
@@ -101,7 +109,7 @@ class ArticleListView(generics.ListAPIView):
         query.is_valid(raise_exception=True)
         data: dict[str, Any] = dict(query.validated_data)
         q = data.pop("q", "")
-        language = data.pop("language", "en")
+        language = data.pop("language", "") or "en"
         return selectors.knowledge_search(
             q=q, language=language, filters=data, include_faq=bool(q.strip()), limit=500
         )
@@ -115,7 +123,7 @@ class ArticleDetailView(APIView):
     def get(self, request: Request, slug: str) -> Response:
         query = LanguageQuery(data=request.query_params)
         query.is_valid(raise_exception=True)
-        view = selectors.article_in_language(slug, query.validated_data["language"])
+        view = selectors.article_in_language(slug, query.validated_data["language"] or "en")
         if view is None:
             raise NotFound(_("No published article has this slug."))
         article, translation = view.article, view.translation
@@ -155,7 +163,7 @@ class FaqListView(generics.ListAPIView):
     def get_queryset(self) -> Any:
         query = LanguageQuery(data=self.request.query_params)
         query.is_valid(raise_exception=True)
-        language = query.validated_data["language"]
+        language = query.validated_data["language"] or "en"
         entries = []
         for entry in selectors.faq_published().prefetch_related("articles"):
             question, answer, given = entry.text(language)

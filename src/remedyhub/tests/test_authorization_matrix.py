@@ -88,7 +88,10 @@ COVERED_ELSEWHERE = {
     "registry:review-decide": "registry/tests/test_upload.py",
     "intake:follow-up-close": "intake/tests/test_follow_up.py",
     "api:complaint-create": "api/tests/test_complaints.py (public by design)",
+    "knowledge:question": "knowledge/tests/test_helpdesk.py (the asker and her question's experts)",
+    "knowledge:question-file": "knowledge/tests/test_helpdesk.py (as the question page)",
 }
+HELPDESK_ASKERS = frozenset({"company_a", "company_b"})  # company representatives
 
 
 @dataclass
@@ -266,6 +269,17 @@ ROWS = [
         REPORTER,
         "Committee M",
     ),
+    Row("knowledge:list", get("knowledge:list"), EVERYONE),
+    Row("knowledge:faq", get("knowledge:faq"), EVERYONE),
+    Row("knowledge:suggest", get("knowledge:suggest", query="?q=wages"), EVERYONE),
+    # No published article in this world: 404 for all (articles: knowledge/tests).
+    Row("knowledge:article", get("knowledge:article", "no-such-article"), frozenset()),
+    Row("knowledge:helpdesk", get("knowledge:helpdesk"), HELPDESK_ASKERS | {"admin"}),
+    Row("knowledge:ask", get("knowledge:ask"), HELPDESK_ASKERS),
+    Row("knowledge:queue", get("knowledge:queue"), frozenset({"admin"})),  # staff are experts
+    Row("api:article-list", get("api:article-list"), EVERYONE),
+    Row("api:article-detail", get("api:article-detail", "no-such-article"), frozenset()),
+    Row("api:faq-list", get("api:faq-list"), EVERYONE),
     Row("api:schema", get("api:schema"), EVERYONE),
     Row("api:docs", get("api:docs"), EVERYONE),
     Row("admin", lambda client, world: client.get(reverse("admin:index")), frozenset({"admin"})),

@@ -1,6 +1,7 @@
 from pathlib import Path
 
 import pytest
+from django.utils.translation import override
 
 from remedyhub.accounts.models import Affiliation, User
 from remedyhub.knowledge.models import ExpertGroup
@@ -31,3 +32,10 @@ def helpdesk(db):
     Affiliation.objects.create(user=asker, role="company", company=company)
     return {"ser": ser, "rvo": rvo, "ser_expert": ser_expert, "rvo_expert": rvo_expert,
             "company": company, "asker": asker}  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Each test starts in English, whatever page a previous test in this thread rendered."""
+    with override("en"):
+        yield
