@@ -17,6 +17,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from remedyhub.accounts.models import Affiliation, User
+from remedyhub.demo.knowledge import EXPERT_PASSWORD, knowledge_demo_load
 from remedyhub.registry.identifiers import ALPHABET, PREFIX, check_symbol
 from remedyhub.registry.models import (
     Company,
@@ -594,6 +595,7 @@ def demo_data_load() -> DemoSummary:
     passwords = _load_users(companies)
     codes = _load_complaints()
     case_count = _load_cases()
+    knowledge_counts = knowledge_demo_load(totp_key=DEMO_TOTP_KEY)
     counts = {
         "mechanisms": Mechanism.objects.count(),
         "agreements": SectorAgreement.objects.count(),
@@ -604,5 +606,7 @@ def demo_data_load() -> DemoSummary:
         "users": User.objects.count(),
         "complaints": len(codes),
         "cases": case_count,
+        **knowledge_counts,
     }
+    passwords["expert"] = EXPERT_PASSWORD
     return DemoSummary(counts=counts, passwords=passwords, receipts=codes)
