@@ -26,7 +26,12 @@ FIELD_WEIGHTS = {"title": 3.0, "summary": 2.0, "tags": 1.5, "body": 1.0}
 FIELD_B = {"title": 0.5, "summary": 0.6, "tags": 0.3, "body": 0.75}
 K1 = 1.2
 FUZZY_WEIGHT = 0.6  # a corrected word counts less than one typed right
+MIN_FUZZY_LENGTH = 5  # shorter words have too many neighbours one letter away
 _WORD = re.compile(r"[a-z0-9]+")
+_SPELLINGS = [
+    (re.compile(r"(?<=[a-z]{3})is(e|es|ed|ing|ation|ations)$"), r"iz\1"),
+    (re.compile(r"(?<=[a-z]{3})our(s|ed|ing)?$"), r"or\1"),
+]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -69,7 +74,12 @@ class Analyzer:
     def stem(self, word: str) -> str:
         stem = self._cache.get(word)
         if stem is None:
-            stem = self._cache[word] = self._stemmer.stemWord(word)
+            spelled = word
+            if self.language == "en":
+                # British and American spellings meet: prioritise/prioritize, labour/labor.
+                for pattern, replacement in _SPELLINGS:
+                    spelled = pattern.sub(replacement, spelled)
+            stem = self._cache[word] = self._stemmer.stemWord(spelled)
         return stem
 
     def terms(self, text: str) -> list[str]:
@@ -135,17 +145,13 @@ class SearchIndex:
         weights: dict[str, float] = {}
         languages = [language] if language == "en" else [language, "en"]
         for word in fold(text):
-            stems = {
-                ANALYZERS[lang].stem(word)
-                for lang in languages
-                if lang in ANALYZERS and not ANALYZERS[lang].is_stop(word)
-            }
-            if not stems:
+            if any(ANALYZERS[lang].is_stop(word) for lang in languages if lang in ANALYZERS):
                 continue
+            stems = {ANALYZERS[lang].stem(word) for lang in languages if lang in ANALYZERS}
             known = [stem for stem in stems if stem in self.postings]
             for stem in known:
                 weights[stem] = max(weights.get(stem, 0.0), 1.0)
-            if known or len(word) < 4:
+            if known or len(word) < MIN_FUZZY_LENGTH:
                 continue
             for stem in stems:
                 for term, weight in self._corrections(stem).items():
