@@ -14,6 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from remedyhub.common.countries import country_name
 from remedyhub.knowledge import selectors
 from remedyhub.knowledge.content import render_markdown
 from remedyhub.knowledge.forms import (
@@ -261,6 +262,7 @@ def question_page(request: HttpRequest, pk: int) -> HttpResponse:
         "is_asker": is_asker,
         "may_act": may_act,
         "overdue": question.is_overdue(),
+        "country": country_name(question.country),
         "handovers": question.handovers.select_related("from_group", "to_group"),
         "faq_entry": getattr(question, "faq_entry", None)
         if hasattr(question, "faq_entry")
