@@ -252,3 +252,35 @@ def test_others_cannot_read_a_question(client, helpdesk):
     verified_login(rvo, helpdesk["rvo_expert"])
     assert rvo.get(reverse("knowledge:question", args=[question.pk])).status_code == 403
     assert client.get(reverse("knowledge:question", args=[question.pk])).status_code == 302
+
+
+def test_the_attachment_is_sealed_and_key_rotation_reaches_it(helpdesk):
+    from remedyhub.common import crypto
+    from remedyhub.common.rotation import FILE_STORES
+    from remedyhub.intake.files import clean_upload
+    from remedyhub.knowledge.services import question_file, question_file_reencrypt, question_files
+
+    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"
+    question = ask(helpdesk, attachment=clean_upload("evidence.pdf", pdf))
+    question.refresh_from_db()
+    assert pdf not in bytes(question.attachment_data)
+    assert [(str(question.pk), crypto.keyring().active_id)] == list(question_files())
+    question_file_reencrypt(str(question.pk))
+    question.refresh_from_db()
+    assert question_file(question) == pdf
+    assert "helpdesk attachments" in [store.name for store in FILE_STORES]
+
+
+def test_script_in_a_question_or_faq_comes_back_escaped(client, helpdesk):
+    question = ask(helpdesk, text="<script>alert('q')</script> help")
+    question_answer(question=question, expert=helpdesk["ser_expert"], text="<b>no</b>")
+    faq_publish(
+        question=question,
+        by=helpdesk["ser_expert"],
+        texts={"en": ("<script>alert('f')</script>?", "<img src=x onerror=alert(1)> ok")},
+    )
+    verified_login(client, helpdesk["ser_expert"])
+    page = client.get(reverse("knowledge:question", args=[question.pk])).content.decode()
+    assert "<script>alert" not in page and "&lt;script&gt;" in page and "<b>no</b>" not in page
+    faq = client.get(reverse("knowledge:faq")).content.decode()
+    assert "<script>alert" not in faq and "<img" not in faq
