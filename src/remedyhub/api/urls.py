@@ -29,6 +29,7 @@ from remedyhub.api.complaints import (
     FollowUpView,
 )
 from remedyhub.api.events import EventDetailView, EventListView
+from remedyhub.api.knowledge import ArticleDetailView, ArticleListView, FaqListView
 from remedyhub.api.views import (
     FacilityDetailView,
     FacilitySearchView,
@@ -92,6 +93,9 @@ urlpatterns = [
         AgreementLocationsView.as_view(),
         name="agreement-locations",
     ),
+    path("articles/", ArticleListView.as_view(), name="article-list"),
+    path("articles/<slug:slug>/", ArticleDetailView.as_view(), name="article-detail"),
+    path("faq/", FaqListView.as_view(), name="faq-list"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves its script as a file, not inline, so a strict CSP can hold.
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),

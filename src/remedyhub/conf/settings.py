@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "remedyhub.risk",
     "remedyhub.community",
     "remedyhub.agreements",
+    "remedyhub.knowledge",
     "django_tasks",
     "django_tasks_db",
     "remedyhub.api",

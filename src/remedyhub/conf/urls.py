@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path(_("risk-check/"), include("remedyhub.risk.urls")),
     path("", include("remedyhub.community.urls")),
     path(_("agreements/"), include("remedyhub.agreements.urls")),
+    path("", include("remedyhub.knowledge.urls")),
     path("admin/", admin.site.urls),
 )
 

@@ -19,6 +19,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from remedyhub.accounts.models import Affiliation, User
 from remedyhub.demo.agreements import load_agreements
 from remedyhub.demo.community import community_demo_load
+from remedyhub.demo.knowledge import EXPERT_PASSWORD, knowledge_demo_load
 from remedyhub.registry.identifiers import ALPHABET, PREFIX, check_symbol
 from remedyhub.registry.models import (
     Company,
@@ -597,6 +598,7 @@ def demo_data_load() -> DemoSummary:
     load_agreements()  # agreements' monitoring; before routing, which follows memberships
     codes = _load_complaints()
     case_count = _load_cases()
+    knowledge_counts = knowledge_demo_load(totp_key=DEMO_TOTP_KEY)
     counts = {
         "mechanisms": Mechanism.objects.count(),
         "agreements": SectorAgreement.objects.count(),
@@ -607,6 +609,8 @@ def demo_data_load() -> DemoSummary:
         "users": User.objects.count(),
         "complaints": len(codes),
         "cases": case_count,
+        **knowledge_counts,
     }
     counts.update(community_demo_load())
+    passwords["expert"] = EXPERT_PASSWORD
     return DemoSummary(counts=counts, passwords=passwords, receipts=codes)

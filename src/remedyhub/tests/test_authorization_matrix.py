@@ -104,7 +104,10 @@ COVERED_ELSEWHERE = {
     "community:event-cancel-link": "community/tests/test_events.py (the link's token only)",
     "community:event-material": "community/tests/test_events.py (public once the event ended)",
     "api:event-detail": "community/tests/test_events.py (public by design)",
+    "knowledge:question": "knowledge/tests/test_helpdesk.py (the asker and her question's experts)",
+    "knowledge:question-file": "knowledge/tests/test_helpdesk.py (as the question page)",
 }
+HELPDESK_ASKERS = frozenset({"company_a", "company_b"})  # company representatives
 
 
 @dataclass
@@ -300,6 +303,17 @@ ROWS = [
     Row("api:agreement-list", get("api:agreement-list"), EVERYONE, "Agreement G"),
     Row("api:agreement-detail", get("api:agreement-detail", AGREEMENT), EVERYONE),
     Row("api:agreement-locations", get("api:agreement-locations", AGREEMENT), EVERYONE),
+    Row("knowledge:list", get("knowledge:list"), EVERYONE),
+    Row("knowledge:faq", get("knowledge:faq"), EVERYONE),
+    Row("knowledge:suggest", get("knowledge:suggest", query="?q=wages"), EVERYONE),
+    # No published article in this world: 404 for all (articles: knowledge/tests).
+    Row("knowledge:article", get("knowledge:article", "no-such-article"), frozenset()),
+    Row("knowledge:helpdesk", get("knowledge:helpdesk"), HELPDESK_ASKERS | {"admin"}),
+    Row("knowledge:ask", get("knowledge:ask"), HELPDESK_ASKERS),
+    Row("knowledge:queue", get("knowledge:queue"), frozenset({"admin"})),  # staff are experts
+    Row("api:article-list", get("api:article-list"), EVERYONE),
+    Row("api:article-detail", get("api:article-detail", "no-such-article"), frozenset()),
+    Row("api:faq-list", get("api:faq-list"), EVERYONE),
     Row("api:schema", get("api:schema"), EVERYONE),
     Row("api:docs", get("api:docs"), EVERYONE),
     Row("admin", lambda client, world: client.get(reverse("admin:index")), frozenset({"admin"})),
