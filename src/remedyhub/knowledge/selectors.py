@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -265,6 +266,29 @@ def related_articles(article: Article, language: str) -> list[tuple[Article, str
         others.sort(key=lambda a: (-overlap(a), a.slug))
         chosen += others[: 3 - len(chosen)]
     return [(a, article_title(a, language)) for a in chosen]
+
+
+def articles_on_theme(
+    theme: str,
+    *,
+    language: str,
+    sectors: Iterable[str] = (),
+    countries: Iterable[str] = (),
+    limit: int = 3,
+) -> list[tuple[Article, str]]:
+    """Published articles tagged with ``theme``: those sharing the sectors and countries first,
+    then the most focused (fewest themes); with their titles in ``language``."""
+    sectors, countries = set(sectors), set(countries)
+    tagged = [a for a in published_articles().prefetch_related("translations") if theme in a.themes]
+    tagged.sort(
+        key=lambda a: (
+            -len(sectors & set(a.sectors)),
+            -len(countries & set(a.countries)),
+            len(a.themes),
+            a.slug,
+        )
+    )
+    return [(a, article_title(a, language)) for a in tagged[:limit]]
 
 
 def article_title(article: Article, language: str) -> str:

@@ -10,14 +10,16 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import Max
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from remedyhub.common.countries import country_name
 from remedyhub.intake.models import Complaint
 from remedyhub.intake.taxonomy import Issue
+from remedyhub.knowledge.selectors import articles_on_theme
 from remedyhub.risk.models import CountryRating, GoodRisk, RiskDataset
 from remedyhub.risk.sources import DOL_FILE, ITUC_FILE
-from remedyhub.risk.themes import ACTIONS, ITUC_LEVELS, ITUC_RATINGS, RECOMMENDED_READING, Theme
+from remedyhub.risk.themes import ACTIONS, ITUC_LEVELS, ITUC_RATINGS, Theme
 
 # Complaint counts below this are shown as "fewer than 5", never as the number.
 SUPPRESS_BELOW = 5
@@ -86,7 +88,7 @@ class ThemeResult:
     label: Any
     risks: list[Risk] = field(default_factory=list)
     actions: list[Any] = field(default_factory=list)
-    reading: list[str] = field(default_factory=list)
+    reading: list[tuple[Any, str]] = field(default_factory=list)  # (article, title)
 
 
 def _labour_finding(entry: GoodRisk) -> Any:
@@ -112,7 +114,9 @@ def risk_check(
             code=theme.value,
             label=theme.label,
             actions=ACTIONS[theme],
-            reading=RECOMMENDED_READING.get(theme.value, []),
+            reading=articles_on_theme(
+                theme.value, language=get_language(), sectors=sectors, countries=countries
+            ),
         )
         for theme in Theme
     }

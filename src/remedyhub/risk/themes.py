@@ -79,10 +79,6 @@ ACTIONS: dict[str, list[Any]] = {
     ],
 }
 
-# Reading recommended per theme: slugs of knowledge articles. Empty here on purpose; the
-# knowledge app fills it when both are merged (the template shows nothing while it is empty).
-RECOMMENDED_READING: dict[str, list[str]] = {theme: [] for theme in Theme.values}
-
 # ITUC's own descriptions of its ratings.
 ITUC_RATINGS: dict[str, Any] = {
     "1": _("Sporadic violations of rights"),

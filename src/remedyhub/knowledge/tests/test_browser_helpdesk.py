@@ -1,9 +1,14 @@
-"""The helpdesk in a real Chromium: a company asks (articles are suggested as she types, and
-she opens one), an expert answers and publishes the answer as FAQ with the company's consent,
-the company reads the answer, and the public search finds the FAQ in English and in Dutch."""
+"""The expertise centre in a real Chromium: a company runs the risk check for garments from
+Bangladesh and Pakistan and reads the article it recommends; she asks (articles are suggested
+as she types, and she opens one), an expert answers and publishes the answer as FAQ with the
+company's consent, the company reads the answer, and the public search finds the FAQ in English
+and in Dutch."""
+
+from io import StringIO
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils.translation import override
 
@@ -12,6 +17,7 @@ from remedyhub.accounts.tests.helpers import authenticator, current_code
 from remedyhub.knowledge.models import ExpertGroup, FaqEntry, Question
 from remedyhub.knowledge.services import articles_load
 from remedyhub.registry.tests.factories import CompanyFactory
+from remedyhub.risk.tests.conftest import risk_files  # noqa: F401 (a fixture)
 
 from .conftest import FIXTURES
 
@@ -42,7 +48,8 @@ def serious(page):
 
 
 @pytest.fixture
-def setting():
+def setting(risk_files):  # noqa: F811 (the fixture imported above)
+    call_command("risk_import", stdout=StringIO())
     articles_load(folder=FIXTURES)
     company = CompanyFactory(name="Kestrel Garments BV")
     asker = User.objects.create_user("asker", email="asker@example.org", password=PASSWORD)
@@ -59,8 +66,15 @@ def test_a_company_question_becomes_a_public_faq(live_server, browser, setting):
     company_context = browser.new_context(java_script_enabled=True)
     company = company_context.new_page()
     log_in(company, base, "asker")
-    # RISK CHECK (lead, after merging `risk`): the company runs the risk check for garments
-    # from Bangladesh and Pakistan here and reads the article it suggests.
+    company.goto(base + reverse("risk:check"))
+    company.check("input[name=sectors][value=garments_textile]")
+    company.select_option("#id_countries", ["BD", "PK"])
+    submit(company, "main form button[type=submit]")
+    risks = company.inner_text("main")
+    assert "Bangladesh" in risks and "Pakistan" in risks and "edition 2022" in risks
+    submit(company, ".risk-reading a:text('Remediating child labour')")  # suggested reading
+    assert "When children are found working" in company.content()
+    assert serious(company) == []
     company.goto(base + "/en/helpdesk/ask/")
     assert serious(company) == []
     company.select_option("#id_topic", "child_labour")

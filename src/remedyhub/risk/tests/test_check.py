@@ -138,3 +138,22 @@ def test_the_figures_show_nothing_that_identifies_anyone(client, loaded):
     assert "RH-" not in page
     text = re.sub(r"\s+", " ", page)
     assert re.search(r"Child labour</th><td>5</td>", text)
+
+
+def test_each_theme_recommends_the_published_articles_on_it(client, loaded):
+    from remedyhub.knowledge.services import articles_load
+    from remedyhub.knowledge.tests.conftest import FIXTURES
+
+    articles_load(folder=FIXTURES)
+    text = results(check(client, "?sectors=garments_textile&countries=BD"))
+    child_labour, rest = text.split("Forced labour", 1)
+    assert "Recommended reading" in child_labour
+    assert "Remediating child labour found at a supplier" in child_labour
+    assert 'href="/en/knowledge/child-labour-remediation/"' in child_labour
+    assert "Setting up a grievance mechanism" in rest  # freedom of association
+    assert "Living wages in garment supply chains" not in text  # another theme
+
+
+def test_without_articles_on_a_theme_no_reading_is_offered(client, loaded):
+    text = results(check(client, "?sectors=garments_textile&countries=BD"))
+    assert "Recommended reading" not in text
