@@ -78,7 +78,9 @@ class FacilitySearchView(APIView):
 
     @extend_schema(parameters=[FacilitySearchQuery], responses=FacilityResultSerializer(many=True))
     def get(self, request: Request) -> Response:
-        query = FacilitySearchQuery(data=request.query_params)
+        # A plain dict, not the QueryDict: DRF reads a blank form value of an optional field
+        # as absent, which would make ``limit=`` quietly mean ten.
+        query = FacilitySearchQuery(data=request.query_params.dict())
         query.is_valid(raise_exception=True)
         results = facility_search(
             q=query.validated_data["q"],

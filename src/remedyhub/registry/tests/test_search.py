@@ -89,6 +89,9 @@ def test_an_unknown_country_or_empty_query_is_a_clear_400(client):
     assert response.status_code == 400
     assert response.json()["country"] == ["Unknown country."]
     assert client.get("/api/v1/facilities/").status_code == 400
+    # A blank limit is a client's mistake, not a request for the default (schemathesis).
+    blank = client.get("/api/v1/facilities/?q=mill&limit=")
+    assert blank.status_code == 400 and "limit" in blank.json()
 
 
 def test_the_search_page_works_without_javascript(client, registry):
