@@ -1,4 +1,5 @@
-"""Fixtures shared by every app's tests: a real Chromium for page tests."""
+"""Fixtures shared by every app's tests: English at the start of each test, a real Chromium
+for page tests."""
 
 import os
 import shutil
@@ -17,6 +18,18 @@ CHROMIUM_ARGS = [
 ]
 # .ci/run sets this: in CI a missing browser is a failure, not a skip.
 BROWSER_REQUIRED = os.environ.get("REMEDYHUB_REQUIRE_BROWSER") == "1"
+
+
+@pytest.fixture(autouse=True)
+def _source_language():
+    """Every test starts in English. A request through the test client leaves its page's
+    language active in the thread (LocaleMiddleware), which would otherwise leak into the next
+    test that this worker runs and make its messages depend on the order of tests."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(scope="session")

@@ -188,7 +188,7 @@ class AgreementLocationsView(APIView):
     @extend_schema(parameters=[LocationsQuery], responses=LocationsSerializer)
     def get(self, request: Request, slug: str) -> Response:
         agreement = _agreement(slug)
-        query = LocationsQuery(data=request.query_params)
+        query = LocationsQuery(data=request.query_params.dict())  # blank "on" is an error
         query.is_valid(raise_exception=True)
         last = reference_date(agreement)
         day: dt.date = query.validated_data.get("on") or last
