@@ -13,6 +13,7 @@ from remedyhub.cases.workflow import TERMINAL
 from remedyhub.common.audit import GENESIS
 from remedyhub.common.fields import EncryptedTextField
 from remedyhub.common.models import BaseModel
+from remedyhub.common.outbox import QueuedEmail
 from remedyhub.intake.models import Complaint
 from remedyhub.registry.models import Company
 from remedyhub.routing.models import Mechanism, RulesOfProcedure
@@ -130,29 +131,16 @@ class CaseEvent(models.Model):
         }
 
 
-class Notification(BaseModel):
+class Notification(QueuedEmail):
     """An e-mail to one party about one step, kept until it is sent.
 
     Written in the same transaction as the step, sent afterwards by the worker: a mail server
     that fails delays the e-mail (it is retried) and never blocks or undoes the step.
     """
 
-    class Status(models.TextChoices):
-        PENDING = "pending", _("waiting to be sent")
-        SENT = "sent", _("sent")
-        FAILED = "failed", _("failed for good")
-
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="notifications")
     recipient_kind = models.CharField(max_length=16)
-    email = EncryptedTextField()
     language = models.CharField(max_length=8)
-    subject = models.CharField(max_length=200)
-    body = EncryptedTextField()
-    status = models.CharField(max_length=8, choices=Status.choices, default=Status.PENDING)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    next_attempt_at = models.DateTimeField()
-    sent_at = models.DateTimeField(null=True, blank=True)
-    last_error = models.CharField(max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("notification")

@@ -10,7 +10,6 @@ import datetime as dt
 import logging
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,11 +17,9 @@ from django.utils.translation import override
 
 from remedyhub.accounts.models import Affiliation
 from remedyhub.cases.models import Case, Notification
+from remedyhub.common.outbox import queued_emails_send
 
 logger = logging.getLogger(__name__)
-
-MAX_ATTEMPTS = 6
-FIRST_RETRY = dt.timedelta(minutes=1)
 
 
 def _queue(case: Case, *, kind: str, email: str, language: str, subject: str, body: str) -> None:
@@ -105,41 +102,8 @@ def queue_reminder(case: Case) -> None:
 
 
 def notifications_send(*, now: dt.datetime | None = None, limit: int = 200) -> dict[str, int]:
-    """Send what is due; a failure waits longer each time, and gives up after 6 tries."""
-    now = now or timezone.now()
-    counts = {"sent": 0, "retry": 0, "failed": 0}
-    due = list(
-        Notification.objects.filter(
-            status=Notification.Status.PENDING, next_attempt_at__lte=now
-        ).order_by("next_attempt_at")[:limit]
-    )
-    for notification in due:
-        try:
-            send_mail(
-                notification.subject,
-                notification.body,
-                settings.DEFAULT_FROM_EMAIL,
-                [notification.email],
-            )
-        except Exception as error:  # any failure of the mail server: retry later
-            notification.attempts += 1
-            notification.last_error = type(error).__name__[:200]
-            if notification.attempts >= MAX_ATTEMPTS:
-                notification.status = Notification.Status.FAILED
-                counts["failed"] += 1
-                logger.error("notification given up", extra={"notification": notification.pk})
-            else:
-                notification.next_attempt_at = now + FIRST_RETRY * 2 ** (notification.attempts - 1)
-                counts["retry"] += 1
-        else:
-            notification.attempts += 1
-            notification.status = Notification.Status.SENT
-            notification.sent_at = now
-            counts["sent"] += 1
-        notification.save(
-            update_fields=["attempts", "status", "sent_at", "next_attempt_at", "last_error"]
-        )
-    return counts
+    """Send the case e-mails that are due (retried, then given up: ``common.outbox``)."""
+    return queued_emails_send(Notification, now=now, limit=limit)
 
 
 def send_soon() -> None:

@@ -13,6 +13,7 @@ import binascii
 import os
 import re
 import secrets
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -164,6 +165,17 @@ def file_key_id(blob: bytes) -> str | None:
         return blob[header : header + blob[len(FILE_MAGIC)]].decode("ascii")
     except UnicodeDecodeError:
         return None
+
+
+def sealed_files(directory: Path) -> Iterator[tuple[str, str | None]]:
+    """Every sealed file in ``directory`` (not the ``.part`` files of a write in progress), with
+    the id of the key that seals it: what key rotation needs to know of a folder."""
+    if not directory.is_dir():
+        return
+    for path in sorted(directory.iterdir()):
+        if path.is_file() and not path.name.endswith(".part"):
+            with path.open("rb") as handle:
+                yield path.name, file_key_id(handle.read(64))
 
 
 def key_file_prepend(path: Path, line: str) -> None:

@@ -43,13 +43,7 @@ def stored_delete(storage_name: uuid.UUID) -> None:
 
 def stored_files() -> Iterator[tuple[str, str | None]]:
     """Every stored file with the id of the key that seals it (for key rotation)."""
-    directory = files_dir()
-    if not directory.is_dir():
-        return
-    for path in sorted(directory.iterdir()):
-        if path.is_file() and not path.name.endswith(".part"):
-            with path.open("rb") as handle:
-                yield path.name, crypto.file_key_id(handle.read(64))
+    yield from crypto.sealed_files(files_dir())
 
 
 def stored_reencrypt(storage_name: str) -> None:

@@ -103,13 +103,7 @@ def attachment_read(attachment: Attachment) -> bytes:
 
 def attachment_files() -> Iterator[tuple[str, str | None]]:
     """Every stored attachment file with the id of the key that seals it (for key rotation)."""
-    directory = attachments_dir()
-    if not directory.is_dir():
-        return
-    for path in sorted(directory.iterdir()):
-        if path.is_file() and not path.name.endswith(".part"):
-            with path.open("rb") as handle:
-                yield path.name, crypto.file_key_id(handle.read(64))
+    yield from crypto.sealed_files(attachments_dir())
 
 
 def attachment_reencrypt(storage_name: str) -> None:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from remedyhub.common.fields import EncryptedTextField
 from remedyhub.common.models import BaseModel
+from remedyhub.common.outbox import QueuedEmail
 from remedyhub.intake.taxonomy import Issue
 from remedyhub.registry.models import Company
 from remedyhub.registry.taxonomy import Sector
@@ -266,23 +267,10 @@ class Handover(BaseModel):
         ordering = ["created_at", "pk"]
 
 
-class HelpdeskNotification(BaseModel):
-    """An e-mail about a helpdesk question, kept until sent (as cases.Notification does)."""
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("waiting to be sent")
-        SENT = "sent", _("sent")
-        FAILED = "failed", _("failed for good")
+class HelpdeskNotification(QueuedEmail):
+    """An e-mail about a helpdesk question, kept until sent (as cases.Notification is)."""
 
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="notifications")
-    email = EncryptedTextField()
-    subject = models.CharField(max_length=200)
-    body = EncryptedTextField()
-    status = models.CharField(max_length=8, choices=Status.choices, default=Status.PENDING)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    next_attempt_at = models.DateTimeField()
-    sent_at = models.DateTimeField(null=True, blank=True)
-    last_error = models.CharField(max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("helpdesk notification")

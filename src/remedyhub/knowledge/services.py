@@ -12,13 +12,13 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from remedyhub.common import crypto
+from remedyhub.common.outbox import queued_emails_send
 from remedyhub.intake.files import CleanFile
 from remedyhub.knowledge.content import read_folder
 from remedyhub.knowledge.models import (
@@ -39,8 +39,6 @@ logger = logging.getLogger(__name__)
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content" / "articles"
 REMIND_DAYS_BEFORE = 2
-MAX_ATTEMPTS = 6
-FIRST_RETRY = dt.timedelta(minutes=1)
 _ATTACHMENT_CONTEXT = "knowledge.Question.attachment"
 
 
@@ -382,34 +380,5 @@ def _enqueue_send() -> None:
 
 
 def helpdesk_mail_send(*, now: dt.datetime | None = None, limit: int = 200) -> dict[str, int]:
-    """Send what is due; a failure waits twice as long each time, and gives up after 6 tries."""
-    now = now or timezone.now()
-    counts = {"sent": 0, "retry": 0, "failed": 0}
-    due = HelpdeskNotification.objects.filter(
-        status=HelpdeskNotification.Status.PENDING, next_attempt_at__lte=now
-    ).order_by("next_attempt_at")[:limit]
-    for notification in list(due):
-        notification.attempts += 1
-        try:
-            send_mail(
-                notification.subject,
-                notification.body,
-                settings.DEFAULT_FROM_EMAIL,
-                [notification.email],
-            )
-        except Exception as error:
-            notification.last_error = type(error).__name__[:200]
-            if notification.attempts >= MAX_ATTEMPTS:
-                notification.status = HelpdeskNotification.Status.FAILED
-                counts["failed"] += 1
-            else:
-                notification.next_attempt_at = now + FIRST_RETRY * 2 ** (notification.attempts - 1)
-                counts["retry"] += 1
-        else:
-            notification.status = HelpdeskNotification.Status.SENT
-            notification.sent_at = now
-            counts["sent"] += 1
-        notification.save(
-            update_fields=["attempts", "status", "sent_at", "next_attempt_at", "last_error"]
-        )
-    return counts
+    """Send the helpdesk e-mails that are due (retried, then given up: ``common.outbox``)."""
+    return queued_emails_send(HelpdeskNotification, now=now, limit=limit)

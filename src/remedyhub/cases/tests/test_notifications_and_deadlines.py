@@ -8,8 +8,9 @@ from django.core.management import call_command
 from remedyhub.accounts.models import Affiliation, User
 from remedyhub.cases.deadlines import deadlines_check
 from remedyhub.cases.models import Case, Notification
-from remedyhub.cases.notifications import MAX_ATTEMPTS, notifications_send
+from remedyhub.cases.notifications import notifications_send
 from remedyhub.cases.services import case_route, case_transition
+from remedyhub.common.outbox import MAX_ATTEMPTS
 from remedyhub.intake.services import complaint_submit
 from remedyhub.routing.models import Mechanism, RulesOfProcedure
 from remedyhub.routing.rules import DEFAULT_STAGES
