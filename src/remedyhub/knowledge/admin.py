@@ -20,16 +20,31 @@ from remedyhub.knowledge.models import (
 )
 from remedyhub.knowledge.services import (
     translation_publish,
+    translation_revise,
     translation_submit,
     translation_withdraw,
 )
 
+TEXT_FIELDS = ("title", "summary", "body")
 
-class TranslationInline(admin.StackedInline):
+
+class TranslationInline(admin.TabularInline):
+    """The translations at a glance; each is written and reviewed on its own page, where a
+    published text can only be changed through a revision."""
+
     model = ArticleTranslation
+    fk_name = "article"
     extra = 0
-    fields = ("language", "title", "summary", "body", "status", "publish_at", "reviewer")
-    readonly_fields = ("status", "reviewer")
+    can_delete = False
+    show_change_link = True
+    fields = ("language", "title", "status", "publish_at", "reviewer")
+    readonly_fields = fields
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[ArticleTranslation]:
+        return super().get_queryset(request).filter(revision_of=None)
 
 
 @admin.register(Article)
@@ -41,7 +56,11 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("translations"))
     def translation_status(self, article: Article) -> str:
-        states = {t.language: t.get_status_display() for t in article.translations.all()}
+        states = {
+            t.language: t.get_status_display()
+            for t in article.translations.all()
+            if t.revision_of_id is None
+        }
         return " · ".join(f"{code}: {states.get(code, _('missing'))}" for code in LANGUAGES)
 
 
@@ -62,11 +81,33 @@ def _each(
 
 @admin.register(ArticleTranslation)
 class ArticleTranslationAdmin(admin.ModelAdmin):
-    list_display = ("article", "language", "title", "status", "publish_at", "reviewer")
+    list_display = ("article", "language", "title", "status", "is_revision", "publish_at")
     list_filter = ("status", "language")
     search_fields = ("title", "article__slug")
-    readonly_fields = ("status", "submitted_by", "reviewer")
-    actions = ["submit_for_review", "publish", "back_to_draft"]
+    readonly_fields = ("status", "submitted_by", "reviewer", "revision_of")
+    actions = ["submit_for_review", "publish", "back_to_draft", "revise"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        """A published text is read-only: the action "Revise" opens a draft of the change."""
+        fields = tuple(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.status == ArticleTranslation.Status.PUBLISHED:
+            return (*fields, *TEXT_FIELDS, "article", "language")
+        if obj is not None and obj.revision_of_id:
+            return (*fields, "article", "language")
+        return fields
+
+    @admin.display(description=_("revision"), boolean=True)
+    def is_revision(self, translation: ArticleTranslation) -> bool:
+        return translation.revision_of_id is not None
+
+    @admin.action(description=_("Revise (a draft of the change; the published text stays)"))
+    def revise(self, request: HttpRequest, queryset: QuerySet) -> None:
+        _each(
+            request,
+            queryset,
+            lambda t: translation_revise(translation=t),
+            str(_("Revisions opened")),
+        )
 
     @admin.action(description=_("Send for review"))
     def submit_for_review(self, request: HttpRequest, queryset: QuerySet) -> None:

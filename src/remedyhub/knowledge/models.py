@@ -90,15 +90,35 @@ class ArticleTranslation(BaseModel):
         blank=True,
         related_name="+",
     )
+    # A change to a published text is a revision: a draft of its own that goes through review
+    # while the published text stays as it is, and replaces it when published.
+    revision_of = models.OneToOneField(
+        "self",
+        verbose_name=_("revision of"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="revision",
+    )
 
     class Meta:
         verbose_name = _("article translation")
         verbose_name_plural = _("article translations")
         constraints = [
-            models.UniqueConstraint(fields=["article", "language"], name="article_language_once")
+            models.UniqueConstraint(
+                fields=["article", "language"],
+                condition=models.Q(revision_of__isnull=True),
+                name="article_language_once",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(revision_of__isnull=True) | ~models.Q(status="published"),
+                name="revision_is_never_published",
+            ),
         ]
 
     def __str__(self) -> str:
+        if self.revision_of_id:
+            return f"{self.article.slug} ({self.language}, {_('revision')})"
         return f"{self.article.slug} ({self.language})"
 
     def is_live(self, now: dt.datetime | None = None) -> bool:

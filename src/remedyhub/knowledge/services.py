@@ -70,6 +70,7 @@ def articles_load(*, folder: Path | None = None, publish: bool = True) -> LoadRe
             ArticleTranslation.objects.update_or_create(
                 article=article,
                 language=language,
+                revision_of=None,
                 defaults={
                     "title": version.title,
                     "summary": version.summary,
@@ -103,10 +104,42 @@ def translation_publish(
         raise ValidationError(_("Only a translation in review can be published."))
     if translation.submitted_by_id and translation.submitted_by_id == reviewer.pk:
         raise ValidationError(_("Someone other than its author must review a text."))
+    if translation.revision_of_id:
+        _revision_publish(translation, reviewer=reviewer)
+        return
     translation.status = ArticleTranslation.Status.PUBLISHED
     translation.reviewer = reviewer
     translation.publish_at = publish_at or translation.publish_at or timezone.now()
     translation.save(update_fields=["status", "reviewer", "publish_at", "updated_at"])
+
+
+@transaction.atomic
+def _revision_publish(revision: ArticleTranslation, *, reviewer: Any) -> None:
+    """The reviewed revision's text replaces the published one at once (same row, same page)."""
+    assert revision.revision_of is not None  # noqa: S101 (the caller checked)
+    live = ArticleTranslation.objects.select_for_update().get(pk=revision.revision_of.pk)
+    live.title, live.summary, live.body = revision.title, revision.summary, revision.body
+    live.submitted_by, live.reviewer = revision.submitted_by, reviewer
+    live.save(update_fields=["title", "summary", "body", "submitted_by", "reviewer", "updated_at"])
+    revision.delete()
+
+
+def translation_revise(*, translation: ArticleTranslation) -> ArticleTranslation:
+    """A draft revision of a published text (the open one, if there is one already); the
+    published text stays online unchanged until the revision is reviewed and published."""
+    if translation.status != ArticleTranslation.Status.PUBLISHED or translation.revision_of_id:
+        raise ValidationError(_("Only a published text is revised; edit a draft directly."))
+    revision, _created = ArticleTranslation.objects.get_or_create(
+        revision_of=translation,
+        defaults={
+            "article": translation.article,
+            "language": translation.language,
+            "title": translation.title,
+            "summary": translation.summary,
+            "body": translation.body,
+        },
+    )
+    return revision
 
 
 def translation_withdraw(*, translation: ArticleTranslation) -> None:
