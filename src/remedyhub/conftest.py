@@ -6,6 +6,14 @@ import shutil
 import warnings
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# Property-based tests (hypothesis, schemathesis) draw the same examples on every run, so that
+# CI is repeatable and a red run means a change, not a lucky draw. To explore new examples:
+# REMEDYHUB_HYPOTHESIS=explore make pytest (random seeds; a failure prints its reproduction).
+hypothesis_settings.register_profile("repeatable", derandomize=True, print_blob=True)
+hypothesis_settings.register_profile("explore", derandomize=False, print_blob=True)
+hypothesis_settings.load_profile(os.environ.get("REMEDYHUB_HYPOTHESIS", "repeatable"))
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_ARGS = [
