@@ -447,8 +447,11 @@ def worker_pg_trgm(work: Path, sample_size: int, seed: int) -> dict[str, Any]:
         engine.close()
 
 
-def import_list(facilities: Sequence[dict[str, object]], seed: int) -> tuple[bytes, int, int]:
-    """A supplier list of noisy copies of registered sites and of new ones, as CSV bytes."""
+def import_list(
+    facilities: Sequence[dict[str, object]], seed: int
+) -> tuple[bytes, int, int, list[list[str | None]]]:
+    """A supplier list of noisy copies of registered sites and of new ones, as CSV bytes, and
+    the truth of each row: ``[country, name, address, name of the registered site or None]``."""
     copies = synthetic.noisy_queries(
         facilities,
         round(IMPORT_ROWS * IMPORT_COPY_SHARE),
@@ -460,14 +463,17 @@ def import_list(facilities: Sequence[dict[str, object]], seed: int) -> tuple[byt
     wanted = IMPORT_ROWS - len(copies)
     candidates = synthetic.generate_facilities(wanted * 2, seed=seed + 7919)
     new = [f for f in candidates if (f["country"], str(f["name"]).casefold()) not in taken]
-    rows = [(q.country, q.name, q.address) for q in copies]
-    rows += [(str(f["country"]), str(f["name"]), str(f["address"])) for f in new[:wanted]]
+    name_of = {int(f["key"]): str(f["name"]) for f in facilities}  # type: ignore[call-overload]
+    rows: list[list[str | None]] = [
+        [q.country, q.name, q.address, name_of[q.expected_key]] for q in copies
+    ]
+    rows += [[str(f["country"]), str(f["name"]), str(f["address"]), None] for f in new[:wanted]]
     random.Random(seed).shuffle(rows)  # noqa: S311
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(("country", "name", "address"))
-    writer.writerows(rows)
-    return buffer.getvalue().encode("utf-8"), len(copies), len(rows) - len(copies)
+    writer.writerows(row[:3] for row in rows)
+    return buffer.getvalue().encode("utf-8"), len(copies), len(rows) - len(copies), rows
 
 
 def worker_import_fill(work: Path, seed: int) -> dict[str, Any]:
@@ -517,8 +523,9 @@ def worker_import_fill(work: Path, seed: int) -> dict[str, Any]:
             chunk = [facility(row) for row in facilities[start : start + 5000]]
             Facility.objects.bulk_create(chunk, batch_size=5000)
     fill_s = time.perf_counter() - started
-    data, copies, new = import_list(facilities, seed + 3)
+    data, copies, new, truth = import_list(facilities, seed + 3)
     (work / "import-list.csv").write_bytes(data)
+    (work / "import-truth.json").write_text(json.dumps(truth), encoding="utf-8")
     return {
         "database": connection.settings_dict["NAME"],
         "migrate_s": migrate_s,
@@ -594,7 +601,67 @@ def worker_import(work: Path) -> dict[str, Any]:
     rows = result.get("rows") or 0
     result.update({"import_s": seconds, "rows_per_s": rows / seconds})
     result["peak_rss_mb"] = peak_rss_mb()
+    truth_file = work / "import-truth.json"
+    if truth_file.exists():
+        result["decisions"] = decisions_checked(json.loads(truth_file.read_text("utf-8")))
     return result
+
+
+def decisions_checked(truth: list[list[str | None]]) -> dict[str, int]:
+    """Each decision of the import against the truth of its row: a match to the right site, to
+    a wrong one, a new site that is really a copy (a duplicate in the registry), and for rows
+    waiting for a person, whether the right site is among the candidates offered."""
+    from remedyhub.registry.models import Facility, MatchDecision
+
+    site_of = {(row[0], (row[1] or "").strip(), (row[2] or "").strip()): row[3] for row in truth}
+    counts = dict.fromkeys(
+        (
+            "matched_right",
+            "matched_wrong_site",
+            "new_site_matched",
+            "new_right",
+            "copy_made_new",
+            "review_copy_offered",
+            "review_copy_not_offered",
+            "review_new",
+            "unknown_row",
+        ),
+        0,
+    )
+    decisions = MatchDecision.objects.select_related("facility")
+    pending = []
+    for decision in decisions:
+        key = (decision.country, decision.name.strip(), decision.address.strip())
+        if key not in site_of:
+            counts["unknown_row"] += 1
+            continue
+        true_name = site_of[key]
+        if decision.method == MatchDecision.Method.PENDING:
+            pending.append((decision, true_name))
+        elif decision.method == MatchDecision.Method.NEW:
+            counts["new_right" if true_name is None else "copy_made_new"] += 1
+        elif true_name is None:
+            counts["new_site_matched"] += 1
+            by_method = f"new_site_matched_{decision.method}"
+            counts[by_method] = counts.get(by_method, 0) + 1
+        elif decision.facility is not None and decision.facility.name == true_name:
+            counts["matched_right"] += 1
+        else:
+            counts["matched_wrong_site"] += 1
+    offered = {
+        facility.pk: facility.name
+        for facility in Facility.objects.filter(
+            pk__in={c["facility"] for d, _ in pending for c in d.candidates}
+        ).only("pk", "name")
+    }
+    for decision, true_name in pending:
+        if true_name is None:
+            counts["review_new"] += 1
+        elif any(offered.get(c["facility"]) == true_name for c in decision.candidates):
+            counts["review_copy_offered"] += 1
+        else:
+            counts["review_copy_not_offered"] += 1
+    return counts
 
 
 def _count(value: object) -> int | None:
@@ -904,6 +971,28 @@ def markdown(report: dict[str, Any]) -> str:
                 f"| {_num(result.get('index_peak_rss_mb'), 0)} "
                 f"| {_num(result.get('peak_rss_mb'), 0)} "
                 f"| {_num(result.get('fill_rows_per_s'), 0)} |"
+            )
+    checked = [
+        (run["size"], run["import"]["decisions"])
+        for run in report["runs"]
+        if isinstance(run.get("import"), dict) and "decisions" in run["import"]
+    ]
+    if checked:
+        lines += [
+            "",
+            "Each decision of the import against the truth of its row:",
+            "",
+            "| sites | matched right | matched to a wrong site | new site matched | new, right "
+            "| copy made new (duplicate) | review: copy, right site offered | review: copy, "
+            "not offered | review: new site |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+        for size, d in checked:
+            lines.append(
+                f"| {_num(size, 0)} | {d['matched_right']} | {d['matched_wrong_site']} "
+                f"| {d['new_site_matched']} | {d['new_right']} | {d['copy_made_new']} "
+                f"| {d['review_copy_offered']} | {d['review_copy_not_offered']} "
+                f"| {d['review_new']} |"
             )
     lines += ["", "Notes:", ""]
     for run in report["runs"]:

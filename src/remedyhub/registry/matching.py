@@ -31,6 +31,9 @@ NAME_WEIGHT, ADDRESS_WEIGHT = 0.65, 0.35
 AUTOMATIC_SCORE = 88.0
 AUTOMATIC_LEAD = 6.0
 AUTOMATIC_NAME = 85.0
+# Same name, other address: often another site of the same group, or a look-alike in the
+# same town. Below this address score a person decides (bench: import decisions, 100k).
+AUTOMATIC_ADDRESS = 80.0
 REVIEW_SCORE = 65.0
 
 
@@ -202,6 +205,7 @@ def decide(matches: list[Match], *, has_address: bool = True) -> Outcome:
         best.score >= AUTOMATIC_SCORE
         and best.score - runner_up >= AUTOMATIC_LEAD
         and best.strict_name_score >= AUTOMATIC_NAME
+        and best.address_score >= AUTOMATIC_ADDRESS
         and best.numbers_agree
         and has_address
     ):

@@ -3,7 +3,7 @@
 import pytest
 
 from remedyhub.registry.index import FacilityIndex, IndexRecord
-from remedyhub.registry.matching import search
+from remedyhub.registry.matching import Match, Outcome, decide, search
 
 RECORDS = [
     IndexRecord(3, "VN", "Harbour Apparel Co., Ltd", "Lot 12, Tan Thuan EPZ, District 7"),
@@ -51,3 +51,15 @@ def test_the_town_a_reporter_names_is_found_in_the_facility_city_the_address_lac
     # The city's words are added once, after the address, and only when it lacks them.
     assert index.text_of_row(index.row_of_key(1)).address == "12 tongi gazipur"
     assert index.text_of_row(index.row_of_key(3)).address == "konabari gazipur"
+
+
+def test_the_same_name_at_another_address_waits_for_a_person():
+    """Groups run several sites under one name ("Hafeez Apparel" in Lahore and in Multan): a
+    list row with that name but another address is not matched automatically."""
+
+    def best(address_score: float) -> list[Match]:
+        score = 0.65 * 100 + 0.35 * address_score
+        return [Match(1, score, 100.0, address_score, (), strict_name_score=100.0)]
+
+    assert decide(best(address_score=95.0)) == Outcome.AUTOMATIC
+    assert decide(best(address_score=70.0)) == Outcome.REVIEW  # 89.5 overall, yet not sure
