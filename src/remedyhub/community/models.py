@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from remedyhub.cases.models import Case
 from remedyhub.common.fields import EncryptedTextField
 from remedyhub.common.models import BaseModel
+from remedyhub.common.outbox import QueuedEmail
 from remedyhub.registry.models import Company
 
 
@@ -258,6 +259,8 @@ class Registration(BaseModel):
     cancel_digest = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    # The page's language at registration: the e-mails about it are written in it.
+    language = models.CharField(_("language"), max_length=8, blank=True, default="")
 
     class Meta:
         verbose_name = _("registration")
@@ -278,6 +281,25 @@ class Registration(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.event} #{self.pk}"
+
+
+class EventNotification(QueuedEmail):
+    """An e-mail about a registration, kept until sent (as cases.Notification is)."""
+
+    registration = models.ForeignKey(
+        Registration, on_delete=models.CASCADE, related_name="notifications"
+    )
+    # The body carries a guest's cancellation token, which is never kept: it is emptied once
+    # the e-mail is sent or given up (notifications.event_mail_send).
+    holds_token = models.BooleanField(default=False, editable=False)
+
+    class Meta:
+        verbose_name = _("event notification")
+        verbose_name_plural = _("event notifications")
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.registration_id}: {self.subject}"
 
 
 class EventMaterial(BaseModel):

@@ -12,11 +12,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from remedyhub.cases.models import Case
 from remedyhub.cases.services import may_handle
-from remedyhub.community import files
+from remedyhub.community import files, notifications
 from remedyhub.community.models import (
     CaseLinkConsent,
     Event,
@@ -185,11 +186,20 @@ def token_digest(token: str) -> str:
 
 
 def event_register(
-    *, event: Event, user: Any = None, name: str = "", email: str = ""
+    *,
+    event: Event,
+    user: Any = None,
+    name: str = "",
+    email: str = "",
+    language: str = "",
+    base_url: str = "",
 ) -> RegistrationResult:
     """Register for an event: a place while there is one, else the waiting list (if the event
     keeps one), else :class:`RegistrationRefused`. The event's row is locked while places are
-    counted, so two people never take the last place."""
+    counted, so two people never take the last place.
+
+    The confirmation (or waiting-list) e-mail is queued in the same transaction, in ``language``
+    (the active one by default); ``base_url`` (the site's address) lets it carry links."""
     signed_in = user is not None and user.is_authenticated
     with transaction.atomic():
         locked = Event.objects.select_for_update().get(pk=event.pk)
@@ -221,17 +231,20 @@ def event_register(
                 email_digest=digest,
                 cancel_digest=token_digest(token) if token else "",
                 status=status,
+                language=(language or get_language() or "")[:8],
             )
         except IntegrityError as error:  # a double submit racing this one
             raise RegistrationRefused(
                 _("You are already registered for this event (or on its waiting list).")
             ) from error
+        notifications.queue_registered(registration, token=token, base_url=base_url)
     return RegistrationResult(registration=registration, cancel_token=token)
 
 
-def registration_cancel(*, registration: Registration) -> Registration | None:
+def registration_cancel(*, registration: Registration, base_url: str = "") -> Registration | None:
     """Cancel; when a place comes free, the first on the waiting list (in order) gets it.
-    Returns the promoted registration, if any."""
+    Returns the promoted registration, if any. Both hear of it by e-mail (queued in the same
+    transaction)."""
     with transaction.atomic():
         event = Event.objects.select_for_update().get(pk=registration.event_id)
         current = Registration.objects.select_for_update().get(pk=registration.pk)
@@ -242,6 +255,7 @@ def registration_cancel(*, registration: Registration) -> Registration | None:
         current.cancelled_at = timezone.now()
         current.save(update_fields=["status", "cancelled_at", "updated_at"])
         registration.status = current.status
+        notifications.queue_cancelled(current)
         if not freed:
             return None
         taken = event.registrations.filter(status=Registration.Status.REGISTERED).count()
@@ -256,6 +270,7 @@ def registration_cancel(*, registration: Registration) -> Registration | None:
             return None
         waiting.status = Registration.Status.REGISTERED
         waiting.save(update_fields=["status", "updated_at"])
+        notifications.queue_promoted(waiting, base_url=base_url)
         return waiting
 
 

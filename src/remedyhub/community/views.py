@@ -221,6 +221,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
                     user=request.user if signed_in else None,
                     name=form.cleaned_data["name"] if form else "",
                     email=form.cleaned_data["email"] if form else "",
+                    base_url=request.build_absolute_uri("/"),
                 )
             except RegistrationRefused as error:
                 if form is not None:
@@ -272,7 +273,7 @@ def event_cancel(request: HttpRequest, slug: str) -> HttpResponse:
     event = _event(slug)
     registration = registration_of(event, request.user)
     if registration is not None:
-        registration_cancel(registration=registration)
+        registration_cancel(registration=registration, base_url=request.build_absolute_uri("/"))
         messages.success(request, _("Your registration is cancelled."))
     return redirect("community:event", slug=event.slug)
 
@@ -287,7 +288,7 @@ def event_cancel_by_link(request: HttpRequest, token: str) -> HttpResponse:
     if registration is None:
         raise Http404
     if request.method == "POST":
-        registration_cancel(registration=registration)
+        registration_cancel(registration=registration, base_url=request.build_absolute_uri("/"))
         messages.success(request, _("Your registration is cancelled."))
         return redirect("community:event", slug=registration.event.slug)
     return render(request, "community/event_cancel.html", {"registration": registration})
