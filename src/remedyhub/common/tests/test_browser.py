@@ -15,6 +15,13 @@ PAGES = [
     "/en/account/login/",
     "/en/facilities/",
     "/fr/sites/?q=gazipur",
+    "/en/knowledge/",
+    "/en/knowledge/faq/",
+    "/en/risk-check/",
+    "/nl/risicocheck/?sectors=garments_textile&countries=XX",  # an error summary
+    "/en/events/",
+    "/en/good-practices/",
+    "/fr/accords/",
 ]
 HOME_PAGE_BUDGET_BYTES = 60 * 1024
 
@@ -26,7 +33,8 @@ def test_pages_have_no_serious_accessibility_violations(live_server, scripted_pa
     from axe_playwright_python.sync_playwright import Axe
 
     page = scripted_page
-    page.goto(live_server.url + path)
+    response = page.goto(live_server.url + path)
+    assert response is not None and response.status == 200
     assert page.locator("script").count() == 0, "public pages must not depend on JavaScript"
     result = Axe().run(page)
     serious = [
@@ -35,6 +43,30 @@ def test_pages_have_no_serious_accessibility_violations(live_server, scripted_pa
         if violation["impact"] in ("serious", "critical")
     ]
     assert serious == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_knowledge_pages_with_articles_have_no_serious_accessibility_violations(
+    live_server, scripted_page
+):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from remedyhub.knowledge.services import articles_load
+    from remedyhub.knowledge.tests.conftest import FIXTURES
+
+    articles_load(folder=FIXTURES)
+    page = scripted_page
+    for path in (
+        "/en/knowledge/child-labour-remediation/",
+        "/fr/base-de-connaissances/child-labour-remediation/",  # shown in English, with a note
+        "/nl/kennisbank/?q=leefbaar+loon&sector=garments_textile",
+    ):
+        response = page.goto(live_server.url + path)
+        assert response is not None and response.status == 200, path
+        assert page.locator("script").count() == 0, path
+        violations = Axe().run(page).response["violations"]
+        serious = [v["id"] for v in violations if v["impact"] in ("serious", "critical")]
+        assert serious == [], path
 
 
 def test_the_home_page_weighs_under_60_kb_with_everything_it_loads(live_server, page):
