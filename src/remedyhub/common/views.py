@@ -1,4 +1,5 @@
-"""Site-wide pages: the public home page, how it works, and the health check."""
+"""Site-wide pages: the public home page, how it works, the companies' entry, and the health
+check."""
 
 from __future__ import annotations
 
@@ -16,6 +17,13 @@ class HomeView(TemplateView):
 
 class HowItWorksView(TemplateView):
     template_name = "common/how_it_works.html"
+
+
+class ForCompaniesView(TemplateView):
+    """One entry to the expertise centre and the agreements, so that the main menu stays short
+    on a small phone for the people who come to report harm."""
+
+    template_name = "common/for_companies.html"
 
 
 @never_cache

@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from remedyhub.common.views import HomeView, HowItWorksView, healthz
+from remedyhub.common.views import ForCompaniesView, HomeView, HowItWorksView, healthz
 
 handler404 = "remedyhub.common.views.not_found"
 
@@ -17,6 +17,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", HomeView.as_view(), name="home"),
     path(_("how-it-works/"), HowItWorksView.as_view(), name="how-it-works"),
+    path(_("for-companies/"), ForCompaniesView.as_view(), name="for-companies"),
     path(_("account/"), include("remedyhub.accounts.urls")),
     path(_("facilities/"), include("remedyhub.registry.urls")),
     path("", include("remedyhub.intake.urls")),

@@ -232,6 +232,7 @@ ROWS = [
     Row("healthz", get("healthz"), EVERYONE),
     Row("home", get("home"), EVERYONE),
     Row("how-it-works", get("how-it-works"), EVERYONE),
+    Row("for-companies", get("for-companies"), EVERYONE),
     Row("accounts:login", get("accounts:login"), EVERYONE),
     Row("accounts:dashboard", get("accounts:dashboard"), ACCOUNTS),
     Row("routing:list", get("routing:list"), EVERYONE, "Committee M"),

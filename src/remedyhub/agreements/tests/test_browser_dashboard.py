@@ -17,6 +17,7 @@ def test_a_newcomer_reaches_both_dashboards_and_they_pass_axe(live_server, scrip
     demo_data_load()
     page = scripted_page
     page.goto(live_server.url + "/en/")
+    page.get_by_role("link", name="For companies").first.click()  # the newcomer's way in
     page.get_by_role("link", name="Sector agreements").first.click()
     page.get_by_role("link", name=re.compile(r"^Progress\W+European")).click()
     assert page.get_by_role("heading", level=1).inner_text() == (

@@ -15,6 +15,7 @@ PAGES = [
     "/en/account/login/",
     "/en/facilities/",
     "/fr/sites/?q=gazipur",
+    "/en/for-companies/",
     "/en/knowledge/",
     "/en/knowledge/faq/",
     "/en/risk-check/",

@@ -82,7 +82,8 @@ def test_a_company_runs_the_risk_check_and_joins_a_waiting_list(
     submit(page, "main form button[type=submit]")
 
     page.goto(base + "/en/")
-    submit(page, "nav a:text('Risk check')")
+    submit(page, "nav a:text('For companies')")
+    submit(page, "main a:text('Risk check')")
     page.check("input[name=sectors][value=garments_textile]")
     page.select_option("#id_countries", ["BD", "PK"])
     submit(page, "main form button[type=submit]")
