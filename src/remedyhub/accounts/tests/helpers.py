@@ -23,3 +23,16 @@ def verified_login(client, user):
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
     return device
+
+
+def browser_log_in(page, base_url, user, password):
+    """The real two-step log-in in a browser page: password, then the authenticator's code."""
+    device = authenticator(user)
+    page.goto(base_url + "/en/account/login/")
+    page.fill("input[name=username]", user.username)
+    page.fill("input[name=password]", password)
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
+    page.fill("input[name=code]", current_code(device))
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")

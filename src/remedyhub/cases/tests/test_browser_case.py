@@ -8,7 +8,7 @@ import re
 import pytest
 
 from remedyhub.accounts.models import Affiliation, User
-from remedyhub.accounts.tests.helpers import authenticator, current_code
+from remedyhub.accounts.tests.helpers import browser_log_in
 from remedyhub.cases.models import Case
 from remedyhub.intake.models import Complaint
 from remedyhub.registry.tests.factories import CompanyFactory, FacilityFactory, SupplyLinkFactory
@@ -79,13 +79,7 @@ def file_complaint(page, base, facility):
 
 
 def log_in(page, base, username):
-    device = authenticator(User.objects.get(username=username))
-    page.goto(base + "/en/account/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    submit(page, "main form button[type=submit]")
-    page.fill("input[name=code]", current_code(device))
-    submit(page, "main form button[type=submit]")
+    browser_log_in(page, base, User.objects.get(username=username), PASSWORD)
 
 
 def reporter_reads(reporter, base, code, expected):

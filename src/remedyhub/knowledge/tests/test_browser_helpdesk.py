@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import override
 
 from remedyhub.accounts.models import Affiliation, User
-from remedyhub.accounts.tests.helpers import authenticator, current_code
+from remedyhub.accounts.tests.helpers import browser_log_in
 from remedyhub.knowledge.models import ExpertGroup, FaqEntry, Question
 from remedyhub.knowledge.services import articles_load
 from remedyhub.registry.tests.factories import CompanyFactory
@@ -33,13 +33,7 @@ def submit(page, selector):
 
 
 def log_in(page, base, username):
-    device = authenticator(User.objects.get(username=username))
-    page.goto(base + "/en/account/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    submit(page, "main form button[type=submit]")
-    page.fill("input[name=code]", current_code(device))
-    submit(page, "main form button[type=submit]")
+    browser_log_in(page, base, User.objects.get(username=username), PASSWORD)
 
 
 def serious(page):

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from remedyhub.accounts.models import Affiliation, User
-from remedyhub.accounts.tests.helpers import authenticator, current_code
+from remedyhub.accounts.tests.helpers import browser_log_in
 from remedyhub.community.models import Event
 from remedyhub.community.services import event_register
 from remedyhub.intake.models import Complaint
@@ -73,13 +73,7 @@ def test_a_company_runs_the_risk_check_and_joins_a_waiting_list(
     live_server, scripted_page, setting
 ):
     page, base = scripted_page, live_server.url
-    device = authenticator(setting)
-    page.goto(base + "/en/account/login/")
-    page.fill("input[name=username]", "buyer")
-    page.fill("input[name=password]", PASSWORD)
-    submit(page, "main form button[type=submit]")
-    page.fill("input[name=code]", current_code(device))
-    submit(page, "main form button[type=submit]")
+    browser_log_in(page, base, setting, PASSWORD)
 
     page.goto(base + "/en/")
     submit(page, "nav a:text('For companies')")
