@@ -217,6 +217,22 @@ def disclosure_list(
     return rows
 
 
+def production_locations(agreement: SectorAgreement, day: dt.date) -> list[dict[str, Any]]:
+    """The public list on ``day`` as plain rows: for the export and the API alike."""
+    return [
+        {
+            "facility_id": row.facility.public_id,
+            "name": row.facility.name,
+            "address": row.facility.address,
+            "city": row.facility.city,
+            "country": row.facility.country,
+            "sector": row.facility.sector,
+            "members_listing": row.member_count,
+        }
+        for row in disclosure_list(agreement, day)
+    ]
+
+
 def disclosure_sizes(agreement: SectorAgreement, days: list[dt.date]) -> list[tuple[dt.date, int]]:
     """The size of the aggregated list on each day (distinct facilities)."""
     memberships, links = _member_links(agreement)
@@ -371,18 +387,7 @@ def agreement_public_data(agreement: SectorAgreement) -> dict[str, Any]:
             }
             for c in agreement.commitments.order_by("code")
         ],
-        "production-locations": [
-            {
-                "facility_id": row.facility.public_id,
-                "name": row.facility.name,
-                "address": row.facility.address,
-                "city": row.facility.city,
-                "country": row.facility.country,
-                "sector": row.facility.sector,
-                "members_listing": row.member_count,
-            }
-            for row in disclosure_list(agreement, day)
-        ],
+        "production-locations": production_locations(agreement, day),
         "measurements": [
             {
                 "project": item["project"].name,

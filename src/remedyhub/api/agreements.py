@@ -18,7 +18,7 @@ from rest_framework.views import APIView
 
 from remedyhub.agreements.selectors import (
     agreement_public_data,
-    disclosure_list,
+    production_locations,
     reference_date,
 )
 from remedyhub.registry.models import SectorAgreement
@@ -201,19 +201,7 @@ class AgreementLocationsView(APIView):
                     ]
                 }
             )
-        rows = disclosure_list(agreement, day)
-        locations = [
-            {
-                "facility_id": row.facility.public_id,
-                "name": row.facility.name,
-                "address": row.facility.address,
-                "city": row.facility.city,
-                "country": row.facility.country,
-                "sector": row.facility.sector,
-                "members_listing": row.member_count,
-            }
-            for row in rows
-        ]
+        locations = production_locations(agreement, day)
         return Response(
             LocationsSerializer(
                 {
