@@ -37,10 +37,10 @@ import django  # noqa: E402
 
 django.setup()
 
-from remedyhub.knowledge.content import ArticleFile, plain_text, read_folder  # noqa: E402
+from remedyhub.knowledge.content import ArticleFile, read_folder  # noqa: E402
 from remedyhub.knowledge.models import LANGUAGES, SOURCE_LANGUAGE, Article  # noqa: E402
 from remedyhub.knowledge.search import Bm25Baseline, Document, SearchIndex  # noqa: E402
-from remedyhub.knowledge.selectors import _tag_words  # noqa: E402
+from remedyhub.knowledge.selectors import article_fields  # noqa: E402
 
 DEFAULT_ARTICLES = ROOT / "src" / "remedyhub" / "knowledge" / "content" / "articles"
 DEFAULT_QUESTIONS = ROOT / "bench" / "knowledge_questions.json"
@@ -60,12 +60,7 @@ def documents(found: dict[str, dict[str, ArticleFile]], language: str) -> list[D
             Document(
                 key=slug,
                 language=chosen.language,
-                fields={
-                    "title": chosen.title,
-                    "summary": chosen.summary,
-                    "body": plain_text(chosen.body),
-                    "tags": _tag_words(article),
-                },
+                fields=article_fields(chosen, article),
             )
         )
     return result

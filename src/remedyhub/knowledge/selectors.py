@@ -78,6 +78,17 @@ def _tag_words(article: Article) -> str:
     return " ".join(str(w) for w in words)
 
 
+def article_fields(text: Any, article: Article) -> dict[str, str]:
+    """The searched fields of an article in one language; ``text`` has ``title``, ``summary``
+    and ``body`` (a translation, or an article file for the benchmark)."""
+    return {
+        "title": text.title,
+        "summary": text.summary,
+        "body": plain_text(text.body),
+        "tags": _tag_words(article),
+    }
+
+
 def article_documents(language: str) -> list[Document]:
     """Each published article in ``language``, or in English where that is missing."""
     published = ArticleTranslation.objects.filter(status=ArticleTranslation.Status.PUBLISHED)
@@ -95,12 +106,7 @@ def article_documents(language: str) -> list[Document]:
             Document(
                 key=f"article:{article.slug}",
                 language=chosen.language,
-                fields={
-                    "title": chosen.title,
-                    "summary": chosen.summary,
-                    "body": plain_text(chosen.body),
-                    "tags": _tag_words(article),
-                },
+                fields=article_fields(chosen, article),
                 meta={
                     "steps": article.steps,
                     "themes": article.themes,
