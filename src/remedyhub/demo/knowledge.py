@@ -4,7 +4,6 @@ with an expert, a question from the demo company, answered and published as FAQ.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -21,10 +20,6 @@ from remedyhub.knowledge.services import (
 )
 
 EXPERT_PASSWORD = "demo-expert-2026"  # noqa: S105 (DEMO ONLY, printed by demo_data)
-# Until the project's own articles are in the content folder, the demo shows the test samples.
-SAMPLE_DIR = (
-    Path(__file__).resolve().parent.parent / "knowledge" / "tests" / "fixtures" / "articles"
-)
 DEMO_QUESTION = (
     "An audit at our supplier of knitwear in Gazipur found two workers aged 14. We buy about 30% "
     "of the factory's output. Should we stop ordering, and what do we owe the children?"
@@ -32,8 +27,7 @@ DEMO_QUESTION = (
 
 
 def knowledge_demo_load(*, totp_key: bytes) -> dict[str, int]:
-    folder = CONTENT_DIR if any(CONTENT_DIR.glob("*.en.md")) else SAMPLE_DIR
-    articles_load(folder=folder)
+    articles_load(folder=CONTENT_DIR)
     ser, _created = ExpertGroup.objects.update_or_create(
         slug="ser",
         defaults={
